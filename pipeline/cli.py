@@ -1,0 +1,175 @@
+"""``baokan``: the command line, a thin shell over the Python API.
+
+Exit codes: 0 all inputs processed, 1 some inputs failed (each reported on stderr, the rest
+still written), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Chinese newspaper pages in; articles, figures, dates, entities and quotes out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-05-20") from None
+
+
+def _error(source: str, reason: str) -> None:
+    typer.echo(f"baokan: {source}: {reason}", err=True)
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[Path], typer.Argument(help="Page files (.txt, .pdf) or folders of them.")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--out", help="Write pages.jsonl, errors.jsonl and CSV/Parquet tables here."
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for relative dates.", callback=_published),
+    ] = None,
+    duckdb: Annotated[
+        Path | None, typer.Option(help="Also write every table into this DuckDB file.")
+    ] = None,
+    indent: Annotated[
+        int | None, typer.Option(help="Indent JSON on stdout (one page only reads best).")
+    ] = None,
+) -> None:
+    """Extract every page of FILES: JSON on stdout, or tables under --out."""
+    from pipeline.document import PageDocument
+    from pipeline.process import extract_path
+
+    docs: list[PageDocument] = []
+    failures: list[dict[str, str]] = []
+    for path in _inputs(files, failures):
+        for result in extract_path(path, published=published):
+            if isinstance(result, PageDocument):
+                docs.append(result)
+                if out is None:
+                    typer.echo(result.to_json(indent=indent))
+            else:
+                failures.append({"source": result.source, "reason": result.reason})
+                _error(result.source, result.reason)
+    if out is not None:
+        _write(docs, failures, out, duckdb)
+    elif duckdb is not None:
+        _write_duckdb(docs, duckdb)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _inputs(files: list[Path], failures: list[dict[str, str]]) -> Iterator[Path]:
+    """Page files named or found under folders; a folder without pages is a failure."""
+    from pipeline.ingest import find_pages
+
+    for given in files:
+        found = find_pages(given)
+        if not found:
+            reason = "folder holds no page files (.txt, .pdf)"
+            failures.append({"source": str(given), "reason": reason})
+            _error(str(given), reason)
+        yield from found
+
+
+def _write(docs, failures: list[dict[str, str]], out: Path, duckdb: Path | None) -> None:
+    from pipeline.tables import to_frames, write_jsonl, write_tables
+
+    out.mkdir(parents=True, exist_ok=True)
+    write_jsonl(docs, out / "pages.jsonl")
+    with (out / "errors.jsonl").open("w", encoding="utf-8") as errors:
+        for failure in failures:
+            errors.write(json.dumps(failure, ensure_ascii=False) + "\n")
+    frames = to_frames(docs)
+    write_tables(frames, out)
+    if duckdb is not None:
+        _write_duckdb(docs, duckdb, frames)
+    typer.echo(f"{len(docs)} pages written to {out} ({len(failures)} failed)", err=True)
+
+
+def _write_duckdb(docs, path: Path, frames=None) -> None:
+    from pipeline.tables import to_frames, write_duckdb
+
+    write_duckdb(frames if frames is not None else to_frames(docs), path)
+
+
+@app.command(name="eval")
+def evaluate(
+    page: Annotated[Path, typer.Argument(help="The page file the gold file annotates.")],
+    gold: Annotated[Path, typer.Option(help="Gold file (JSON) of that page.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List misses and extras.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD).", callback=_published)
+    ] = None,
+) -> None:
+    """Score the pipeline on PAGE against its gold file: precision, recall, F1 per table."""
+    from pipeline.evaluate import format_report, load_gold, score
+    from pipeline.process import extract_file
+
+    try:
+        gold_data = load_gold(gold)
+        docs = extract_file(page, published=published)
+        report = score(docs[0].to_dict(), gold_data)
+    except (OSError, ValueError) as err:
+        _error(str(gold), str(err))
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_report(report, verbose=verbose))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the page document."""
+    from pipeline.document import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command(name="train-ner")
+def train_ner(
+    train: Annotated[Path, typer.Argument(help="Training data (ner_train.jsonl format).")],
+    out: Annotated[
+        Path | None, typer.Option(help="Model folder (default: the shipped model's).")
+    ] = None,
+) -> None:
+    """Retrain the statistical NER model from a JSONL file of annotated sentences."""
+    from pipeline.ner_train import train as train_model
+
+    if not train.is_file():
+        _error(str(train), "no such file")
+        raise typer.Exit(2)
+    train_model(train, out)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m pipeline.cli`
+    sys.exit(app())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

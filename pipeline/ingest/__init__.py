@@ -1,0 +1,71 @@
+"""Bytes in, page text out: text files and PDF pages.
+
+Each input file gives one or more :class:`IngestedPage` (a PDF gives one per page), or
+:class:`IngestFailure` records naming the file (and page) and the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+PDF_SUFFIXES = frozenset({".pdf"})
+PAGE_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+
+
+class IngestError(Exception):
+    """An input that cannot become page text; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class LayoutHint:
+    """What the layout (a PDF's fonts and boxes) says about a stretch of page text.
+
+    ``role`` is one of headline, subheadline, kicker, body, furniture, sidebar.
+    """
+
+    start: int
+    end: int
+    role: str
+    size: float | None = None
+
+
+@dataclass(frozen=True)
+class IngestedPage:
+    source: str
+    text: str
+    hints: tuple[LayoutHint, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    source: str
+    reason: str
+
+
+def read_pages(path: Path) -> list[IngestedPage | IngestFailure]:
+    """Every page of one file; a file that cannot be read gives one failure."""
+    from pipeline.ingest.text import read_text_file
+
+    try:
+        if not path.exists():
+            raise IngestError("no such file")
+        if path.is_dir():
+            raise IngestError("is a folder")
+        if path.suffix.lower() in PDF_SUFFIXES:
+            from pipeline.ingest.pdf import read_pdf
+
+            return read_pdf(path)
+        return [IngestedPage(source=str(path), text=read_text_file(path))]
+    except IngestError as err:
+        return [IngestFailure(str(path), str(err))]
+    except OSError as err:
+        return [IngestFailure(str(path), err.strerror or type(err).__name__)]
+
+
+def find_pages(path: Path) -> list[Path]:
+    """A file as given, or every page file under a folder, sorted."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)

@@ -1,0 +1,37 @@
+"""Loading the data files under ``gazetteers/``, once per process.
+
+Every file is plain UTF-8. Lines starting with ``#`` are the header (source, date, licence)
+or comments; blank lines are skipped. Lists hold one entry a line; tables are tab-separated.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
+
+
+def gazetteer_path(name: str) -> Path:
+    """Path of a data file, relative to ``gazetteers/``."""
+    path = GAZETTEERS / name
+    if not path.is_file():
+        raise FileNotFoundError(f"gazetteer {name!r} not found under {GAZETTEERS}")
+    return path
+
+
+def _lines(name: str) -> list[str]:
+    text = gazetteer_path(name).read_text(encoding="utf-8")
+    return [ln.rstrip("\r") for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def read_list(name: str) -> tuple[str, ...]:
+    """Entries of a one-per-line list, stripped, in file order."""
+    return tuple(ln.strip() for ln in _lines(name))
+
+
+@cache
+def read_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated table, cells stripped."""
+    return tuple(tuple(cell.strip() for cell in ln.split("\t")) for ln in _lines(name))
