@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -57,27 +58,45 @@ def extract(
     indent: Annotated[
         int | None, typer.Option(help="Indent JSON on stdout (one page only reads best).")
     ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Extract every page of FILES: JSON on stdout, or tables under --out."""
     from pipeline.document import PageDocument
-    from pipeline.process import extract_path
+    from pipeline.process import extract_paths
 
     docs: list[PageDocument] = []
     failures: list[dict[str, str]] = []
-    for path in _inputs(files, failures):
-        for result in extract_path(path, published=published):
-            if isinstance(result, PageDocument):
-                docs.append(result)
-                if out is None:
-                    typer.echo(result.to_json(indent=indent))
-            else:
-                failures.append({"source": result.source, "reason": result.reason})
-                _error(result.source, result.reason)
+    paths = list(_inputs(files, failures))
+    with _progress(len(paths)) as advance:
+        for results in extract_paths(paths, published=published, jobs=jobs):
+            for result in results:
+                if isinstance(result, PageDocument):
+                    docs.append(result)
+                    if out is None:
+                        typer.echo(result.to_json(indent=indent))
+                else:
+                    failures.append({"source": result.source, "reason": result.reason})
+                    _error(result.source, result.reason)
+            advance()
     if out is not None:
         _write(docs, failures, out, duckdb)
     elif duckdb is not None:
         _write_duckdb(docs, duckdb)
     raise typer.Exit(1 if failures else 0)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for batches, when a person is watching."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("pages", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _inputs(files: list[Path], failures: list[dict[str, str]]) -> Iterator[Path]:

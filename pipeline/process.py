@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +118,18 @@ def extract_path(
         else:
             results.append(doc)
     return results
+
+
+def extract_paths(
+    paths: Sequence[str | Path], *, published: str | dt.date | None = None, jobs: int = 1
+) -> Iterator[list[PageDocument | IngestFailure]]:
+    """:func:`extract_path` over many files, in input order, on ``jobs`` processes."""
+    work = functools.partial(extract_path, published=published)
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(work, paths)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(work, paths, chunksize=4)
 
 
 def extract_file(path: str | Path, *, published: str | dt.date | None = None) -> list[PageDocument]:
