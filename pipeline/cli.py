@@ -124,7 +124,7 @@ def _write(docs, failures: list[dict[str, str]], out: Path, duckdb: Path | None)
     write_tables(frames, out)
     if duckdb is not None:
         _write_duckdb(docs, duckdb, frames)
-    typer.echo(f"{len(docs)} pages written to {out} ({len(failures)} failed)", err=True)
+    typer.echo(f"baokan: {len(docs)} pages written to {out}, {len(failures)} failed", err=True)
 
 
 def _write_duckdb(docs, path: Path, frames=None) -> None:
@@ -160,6 +160,59 @@ def evaluate(
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_report(report, verbose=verbose))
+
+
+@app.command()
+def check(
+    claim: Annotated[str, typer.Argument(help="The sentence that cites a figure.")],
+    files: Annotated[list[Path], typer.Argument(help="Pages (or folders) to check it against.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdicts as JSON.")] = False,
+) -> None:
+    """Check a cited figure: supported, contradicted (with the page's figure), or not found."""
+    from dataclasses import asdict
+
+    from pipeline.claims import check_claim
+    from pipeline.document import PageDocument
+    from pipeline.process import extract_paths
+
+    failures: list[dict[str, str]] = []
+    docs = []
+    for results in extract_paths(list(_inputs(files, failures))):
+        for result in results:
+            if isinstance(result, PageDocument):
+                docs.append(result)
+            else:
+                failures.append({"source": result.source, "reason": result.reason})
+                _error(result.source, result.reason)
+    verdicts = check_claim(claim, docs)
+    if not verdicts:
+        _error("claim", "no figure found in the claim")
+    if as_json:
+        typer.echo(json.dumps([asdict(v) for v in verdicts], ensure_ascii=False, indent=2))
+    else:
+        for verdict in verdicts:
+            typer.echo(_describe(verdict))
+    raise typer.Exit(1 if failures or not verdicts else 0)
+
+
+def _describe(verdict) -> str:
+    lines = [f"{verdict.surface}: {verdict.verdict}"]
+    found = verdict.evidence
+    if found is not None and verdict.verdict != "not_found":
+        figure = found.figure
+        lines.append(
+            f"  page says {figure.surface} (value {_value_text(figure)} {figure.unit or ''}) "
+            f"in {found.source}, chars {figure.start}-{figure.end}"
+            + (f", article 《{found.headline}》" if found.headline else "")
+        )
+        lines.append(f"  sentence: {found.sentence}")
+    return "\n".join(lines)
+
+
+def _value_text(figure) -> str:
+    if figure.value is not None:
+        return f"{figure.value:,.15g}"
+    return "–".join(f"{v:,.15g}" for v in (figure.low, figure.high) if v is not None)
 
 
 @app.command()

@@ -109,5 +109,5 @@ def test_schema_command_prints_the_schema():
 
 def test_help_explains_every_command():
     result = _run("--help")
-    for command in ("extract", "eval", "schema", "train-ner"):
+    for command in ("extract", "eval", "check", "schema", "train-ner"):
         assert command in result.stdout

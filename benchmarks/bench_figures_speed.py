@@ -1,0 +1,62 @@
+"""Throughput of the figure extractor on the seed page, beside jieba in the same process.
+
+    python benchmarks/bench_figures_speed.py [corpora/seed] [--seconds 3]
+
+Runs :func:`pipeline.figures.extract_figures` over the text of every ``*.txt`` under the
+given folder (default ``corpora/seed``) repeatedly for about ``--seconds`` each, on one core
+(one process, one thread), after one warm-up call that loads the lexicons; then the same for
+``jieba.lcut`` (after ``jieba.initialize()``). Prints characters per second and MB of UTF-8
+text per second for both. Target: at least 1 MB/s per core for figures.
+Not imported by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pipeline.figures import extract_figures
+
+
+def throughput(func: Callable[[str], object], text: str, seconds: float) -> tuple[float, int]:
+    """Calls per second of ``func(text)`` over about ``seconds`` of wall time, and the calls."""
+    func(text)  # warm-up: lexicons, regex caches
+    calls = 0
+    start = time.perf_counter()
+    elapsed = 0.0
+    while elapsed < seconds:
+        func(text)
+        calls += 1
+        elapsed = time.perf_counter() - start
+    return calls / elapsed, calls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", default="corpora/seed", help="folder of *.txt pages")
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    args = parser.parse_args()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(args.folder).glob("*.txt")))
+    if not text:
+        raise SystemExit(f"no *.txt under {args.folder}")
+    n_bytes = len(text.encode("utf-8"))
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    n_figures = len(extract_figures(text))
+    print(f"text: {len(text)} chars, {n_bytes / 1e6:.3f} MB UTF-8, {n_figures} figures")
+    print(f"{'engine':<22}{'calls':>7}{'chars/s':>14}{'MB/s':>9}")
+    for name, func in (("figures", extract_figures), ("jieba.lcut", jieba.lcut)):
+        rate, calls = throughput(func, text, args.seconds)
+        print(f"{name:<22}{calls:>7}{rate * len(text):>14,.0f}{rate * n_bytes / 1e6:>9.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,939 @@
+"""Dates, periods and durations in Chinese news text, normalized to ISO 8601.
+
+News speaks in periods (2026年一季度末, 1—4月, 近年来, 1个月内). :func:`extract_dates` finds
+every time expression in a text and normalizes it:
+
+- date ``2026-05-20``, month ``2026-05``, year ``2024``, quarter ``2026-Q1``, half ``2026-H1``;
+- period_end / period_start: the day itself (2024年2月末 -> ``2024-02-29``, 年初 -> ``YYYY-01-01``);
+- interval ``a/b`` (1—4月 -> ``2026-01/2026-04``, 2024年至2026年 -> ``2024/2026``);
+- relative: resolved against the publication date when it names a calendar unit (去年 -> 2025),
+  else null (日前, 近年来);
+- duration: ISO 8601 durations (1个月内 -> ``P1M``, 三年 -> ``P3Y``), the bound word (内, 以上)
+  inside the surface.
+
+A year left out of a mention comes from the same sentence, then from the text's last explicit
+year before it, then ``default_year``, then the publication year; without any the mention keeps
+``normalized=None`` (never a guessed year). Everything is driven by regular expressions compiled
+once per process from the lexicons under ``gazetteers/dates/``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import PurePath
+
+from pipeline.document import DateMention
+from pipeline.lexicon import read_list, read_table
+
+# Characters only; the lexicons hold the words.
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@cache
+def _scan_table() -> dict[int, int]:
+    """Full-width digits and traditional characters as the patterns expect them (1:1, so
+    offsets into the scanned text are offsets into the original)."""
+    pairs = dict(_ASCII_DIGITS)
+    pairs.update({ord(t): ord(s) for t, s in read_table("dates/variants.tsv")})
+    return pairs
+
+
+_CN_DIGIT = "〇零○一二三四五六七八九"
+_AR_MONTH = r"(?:1[0-2]|0?[1-9])"
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_AR_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_SEP = r"(?:——|[—–\-－~～〜至到])"
+# A month or count is not one when glued to a preceding number or a word that makes it ordinal,
+# periodic or another word (第, 每, 统一月).
+_NOT_BEFORE_NUM = r"(?<![0-9.〇零○一二三四五六七八九十百千万两第个每统单唯同逐])"
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{0,200}》")
+
+
+@dataclass(frozen=True)
+class _Rel:
+    unit: str  # year | month | quarter | week | day | context_year | context_month | none
+    offset: int
+    not_after: str  # characters that, right before the word, make another word (节日前夕)
+    not_before: str  # characters that, right after it, make another word (接近日本)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+    parts: tuple[_Cand, ...] = ()  # members of a merged interval
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@cache
+def _relative() -> dict[str, _Rel]:
+    rows = read_table("dates/relative.tsv")
+    return {r[0]: _Rel(r[1], int(r[2]), r[3].strip("-"), r[4].strip("-")) for r in rows}
+
+
+@cache
+def _suffixes() -> dict[str, tuple[str, str]]:
+    """Suffix -> (meaning, characters that block it)."""
+    rows = read_table("dates/period_suffixes.tsv")
+    return {row[0]: (row[1], "" if row[2] == "-" else row[2]) for row in rows}
+
+
+@cache
+def _numerals() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in read_table("dates/numerals.tsv")}
+
+
+@cache
+def _units() -> dict[str, tuple[str, float, bool, str]]:
+    """Unit word -> (ISO designator, multiplier, needs a bound, characters that may not follow)."""
+    rows = read_table("dates/duration_units.tsv")
+    return {r[0]: (r[1], float(r[2]), r[3] == "1", r[4].strip("-")) for r in rows}
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternation, longest word first so that the longest one wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _rel_words(*units: str) -> str:
+    """Alternation of the relative words of these units, each guarded against longer words."""
+    parts = []
+    for word, rel in sorted(_relative().items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        if units and rel.unit not in units:
+            continue
+        behind = f"(?<![{re.escape(rel.not_after)}])" if rel.not_after else ""
+        ahead = f"(?![{re.escape(rel.not_before)}])" if rel.not_before else ""
+        parts.append(f"{behind}{re.escape(word)}{ahead}")
+    return "|".join(parts)
+
+
+def _suffix_re(meanings: tuple[str, ...]) -> str:
+    parts = []
+    for word, (meaning, blocked) in sorted(_suffixes().items(), key=lambda kv: -len(kv[0])):
+        if meaning in meanings:
+            guard = f"(?![{re.escape(blocked)}])" if blocked else ""
+            parts.append(re.escape(word) + guard)
+    return "|".join(parts)
+
+
+# ---------------------------------------------------------------- patterns
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(rule, pattern) pairs; every match is a candidate, the longest non-overlapping win."""
+    cn4 = f"[{_CN_DIGIT}]{{4}}"
+    cn2 = f"[{_CN_DIGIT}]{{2}}"
+    month = rf"(?:{_AR_MONTH}|{_CN_MONTH})"
+    day = rf"(?:{_AR_DAY}|{_CN_DAY})"
+    end_start = _suffix_re(("end", "start"))
+    xun = _suffix_re(("xun1", "xun2", "xun3"))
+    year_part = (
+        rf"(?:(?<![0-9.])(?P<y>[12][0-9]{{3}}|{cn4}) ?年(?P<du>度)?"
+        rf"|(?<![0-9.{_CN_DIGIT}])(?P<y2>[0-9]{{2}}|{cn2})年(?=(?:{month})月|第?[一二三四1-4]季度|[上下]半年)"
+        rf"|(?P<yrel>{_rel_words('year', 'context_year')}))"
+    )
+    month_part = (
+        rf"(?:{_NOT_BEFORE_NUM}(?P<m>{month})月份?(?![亮球光饼]|期(?!间))"
+        rf"|(?P<mrel>{_rel_words('month', 'context_month')}))"
+    )
+    quarter_part = rf"(?:(?<![前个每{_CN_DIGIT}0-9])第?(?P<q>[一二三四1-4])季度|Q(?P<qq>[1-4]))"
+    calendar_re = (
+        rf"(?:{year_part}|(?<![0-9.])(?P<yq>[12][0-9]{{3}}) ?(?=[QH][1-4]))?"
+        rf"(?:{month_part}(?:(?P<d>{day})[日号]|(?P<mx>{xun})|月?(?P<me>{end_start}))?"
+        rf"|{quarter_part}(?P<qe>{end_start})?"
+        rf"|(?P<h>[上下前后])半年(?P<he>末)?|H(?P<hh>[12])"
+        rf"|年?(?P<ye>{end_start}))?"  # 2025年年底 repeats the unit
+        # everything above is optional: a mention ends on one of these, an empty match never
+        r"(?<=[年月份日号末底初旬度0-9])"
+    )
+    bare_year_end = rf"(?<![0-9{_CN_DIGIT}十每去今明前后上本当同次])年(?P<ye>{end_start})"
+    bare_month_end = rf"(?<![0-9{_CN_DIGIT}十每个正腊冬])月(?P<me>{end_start})"
+    bare_day = r"(?<![0-9.第每周号月年])(?P<d>" + _AR_DAY + r")日(?![元本韩内])"
+    month_range = (
+        rf"(?:{year_part})?{_NOT_BEFORE_NUM}(?P<m1>{month})(?:月份?)? ?{_SEP} ?"
+        rf"(?P<m2>{month})月份?"
+    )
+    day_range = (
+        rf"(?:{year_part})?{_NOT_BEFORE_NUM}(?P<m>{month})月(?P<d1>{day})[日号]? ?{_SEP} ?"
+        rf"(?P<d2>{day})[日号]"
+    )
+    year_range = rf"(?<![0-9.])(?P<y1>[12][0-9]{{3}})(?: ?年)? ?{_SEP} ?(?P<y2>[12][0-9]{{3}}) ?年"
+    first_quarters = rf"(?:{year_part})?前(?P<qn>[二三两2-3])个?季度"
+    # 前4个月 is January to April after a year or at the start of a clause, not 'before'
+    first_months = (
+        rf"(?:{year_part}|(?<![^，。；：、\n\s（(]))"
+        r"前(?P<mn>[2-9]|1[0-2]|十[一二]?|[二两三四五六七八九])个?月"
+    )
+    iso_day = (
+        rf"(?<![0-9])(?P<y>[12][0-9]{{3}})(?P<s>[-/.])(?P<m>{_AR_MONTH})(?P=s)"
+        rf"(?P<d>{_AR_DAY})(?![0-9])"
+    )
+    decade = r"(?:(?P<c>二十|十九|20|19)世纪)?(?<![0-9])(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
+    number = rf"(?:[0-9]+(?:\.[0-9]+)?|(?![百千])[{_CN_DIGIT}两十百]+|半)"
+    units = "|".join(
+        re.escape(u).replace("个", "个[多余]?", 1) + (f"(?![{re.escape(v[3])}])" if v[3] else "")
+        for u, v in sorted(_units().items(), key=lambda kv: -len(kv[0]))
+    )
+    bounds = _alt(read_list("dates/duration_bounds.txt"))
+    duration = (
+        rf"(?<![0-9.{_CN_DIGIT}两十百第每前近上下本这])(?P<n>{number})(?P<approx>余|多)? ?"
+        rf"(?P<unit>{units})(?P<half>半)?(?![级代度龄岁])(?P<bound>{bounds})?"
+    )
+    relative_n = (
+        rf"(?P<rel>近|过去|未来|今后|最近)(?P<n>{number})(?P<approx>余|多)?"
+        rf"(?P<unit>年|个月|天|周|个星期)"
+    )
+    ago = (
+        rf"(?<![0-9.{_CN_DIGIT}两十百第每])(?P<n>[0-9]{{1,3}}|[{_CN_DIGIT}两十]+)"
+        r"(?P<unit>年|个月|天)前"
+    )
+    relative = rf"(?P<word>{_rel_words()})"
+    weekday = (
+        r"(?<![每数几个两一二三四五六七八九十])(?P<wrel>上|下|本|这)?个?(?:星期|礼拜|周)"
+        r"(?P<wd>[一二三四五六日天])(?![0-9一二三四五六七八九十年岁])"
+    )
+    # Fail fast: every calendar mention starts with a digit, a numeral or a relative word.
+    first = "".join(sorted({w[0] for w in _relative()} | set("0123456789QH年月第前后上下十两")))
+    start = f"(?=[{re.escape(first + _CN_DIGIT)}])"
+    num_start = f"(?=[0-9{_CN_DIGIT}两十百半])"
+    rules = {
+        "calendar": start + calendar_re,
+        "bare_year_end": bare_year_end,
+        "bare_month_end": bare_month_end,
+        "bare_day": num_start + bare_day,
+        "month_range": start + month_range,
+        "day_range": start + day_range,
+        "year_range": year_range,
+        "first_quarters": start + first_quarters,
+        "first_months": start + first_months,
+        "iso_day": num_start + iso_day,
+        "decade": num_start + decade,
+        "duration": num_start + duration,
+        "relative_n": relative_n,
+        "ago": num_start + ago,
+        "relative": start + relative,
+        "weekday": "(?=[上下本这个星礼周])" + weekday,
+    }
+    return tuple((name, re.compile(rx)) for name, rx in rules.items())
+
+
+@cache
+def _not_dates() -> re.Pattern[str]:
+    return re.compile(_alt(read_list("dates/not_dates.txt")))
+
+
+@cache
+def _name_after_year() -> re.Pattern[str]:
+    """An event/organization name word in the unbroken run of characters after a year."""
+    return re.compile(rf"[^\s\W0-9]{{0,12}}?(?:{_alt(read_list('dates/name_suffixes.txt'))})")
+
+
+# ---------------------------------------------------------------- numbers and calendar
+
+
+def cn_number(text: str) -> float | None:
+    """Value of an Arabic or Chinese number (十, 二十五, 一百, 2.5, 半); None if unreadable.
+
+    >>> [cn_number(s) for s in ["二十五", "十", "两", "一百二十", "2.5", "半", "二〇二六"]]
+    [25.0, 10.0, 2.0, 120.0, 2.5, 0.5, 2026.0]
+    """
+    text = text.translate(_ASCII_DIGITS)
+    if text == "半":
+        return 0.5
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    num = _numerals()
+    if any(ch not in num for ch in text):
+        return None
+    if not any(ch in "十百" for ch in text):
+        # written digit by digit (二〇二六) or a single digit
+        return float(int("".join(str(num[ch]) for ch in text)))
+    total, current = 0, 0
+    for ch in text:
+        value = num[ch]
+        if value >= 10:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current = value
+    return float(total + current)
+
+
+def _int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    value = cn_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _iso_day(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _add_days(day: datetime.date, days: int) -> datetime.date | None:
+    """``day`` shifted by ``days``; None beyond the calendar's range (year 1 to 9999)."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _century_year(two_digits: int, published: datetime.date | None) -> int:
+    """A two-digit year (98年): the latest such year not after publication (or 2049).
+
+    >>> _century_year(98, None), _century_year(15, None)
+    (1998, 2015)
+    >>> _century_year(30, datetime.date(2026, 1, 1))
+    1930
+    """
+    now = published.year if published else 2049
+    year = now - now % 100 + two_digits
+    return year - 100 if year > now else year
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _candidates(text: str) -> list[_Cand]:
+    found = []
+    for rule, pattern in _patterns():
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append(_Cand(match.start(), match.end(), rule, match.groupdict()))
+    return found
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Book titles and set phrases, as disjoint sorted spans: no mention may overlap them."""
+    spans = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _not_dates().finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the disjoint sorted ``spans``."""
+    i = bisect_right(starts, end - 1)
+    return i > 0 and spans[i - 1][1] > start
+
+
+def _is_name_year(text: str, cand: _Cand) -> bool:
+    """A bare year written right before an event/organization name is part of that name."""
+    g = cand.groups
+    parts = ("m", "mrel", "q", "qq", "h", "hh", "ye", "d")
+    bare_year = g.get("y") and not any(g.get(k) for k in parts)
+    return bool(bare_year and _name_after_year().match(text, cand.end))
+
+
+def _valid_calendar(text: str, cand: _Cand) -> bool:
+    g = cand.groups
+    if not any(g.get(k) for k in ("m", "mrel", "q", "qq", "h", "hh", "y", "y2", "yrel")):
+        return False
+    if g.get("ye") and not (g.get("y") or g.get("yrel")):
+        return False  # 年末 alone is the bare_year_end rule
+    if g.get("yq") and not (g.get("qq") or g.get("hh")):
+        return False  # 2026 without 年 is only a year before Q1/H1
+    if g.get("d") and g.get("m"):
+        year = _int(g.get("y")) or 2024  # a leap year when unknown: 2月29日 may exist
+        if (_int(g["d"]) or 0) > _last_day(year, _int(g["m"]) or 1):
+            return False
+    return not _is_name_year(text, cand)
+
+
+def _valid(text: str, cand: _Cand) -> bool:
+    """Checks a pattern cannot express: real calendar days, counts that are years, names."""
+    if cand.rule == "calendar":
+        return _valid_calendar(text, cand)
+    if cand.rule in ("duration", "relative_n", "ago"):
+        return _duration_parts(cand) is not None
+    return True
+
+
+def _select(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Longest candidates first; drop those overlapping a chosen one or a blocked span."""
+    blocked = _blocked_spans(text)
+    blocked_starts = [s for s, _ in blocked]
+    chosen: list[tuple[int, int]] = []
+    starts: list[int] = []
+    kept = []
+    order = {name: i for i, (name, _) in enumerate(_patterns())}
+    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.start, order[c.rule])):
+        if _overlaps(blocked, blocked_starts, cand.start, cand.end):
+            continue
+        i = bisect_left(starts, cand.start)
+        if i > 0 and chosen[i - 1][1] > cand.start:
+            continue
+        if i < len(chosen) and chosen[i][0] < cand.end:
+            continue
+        if not _valid(text, cand):
+            continue
+        chosen.insert(i, (cand.start, cand.end))
+        starts.insert(i, cand.start)
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+_MERGE_SEP = re.compile(rf"\s?{_SEP}\s?")
+_MERGEABLE = frozenset({"calendar", "bare_day", "iso_day", "bare_year_end", "bare_month_end"})
+_UNTIL_NOW = frozenset({"至今", "迄今"})
+
+
+def _merge_intervals(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Calendar mentions joined by 至/到/— form one interval (2025年1月至2026年3月), and so
+    does a calendar mention followed by 至今."""
+    merged: list[_Cand] = []
+    for cand in cands:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.rule in _MERGEABLE:
+            if cand.rule in _MERGEABLE and _MERGE_SEP.fullmatch(text, prev.end, cand.start):
+                merged[-1] = _Cand(prev.start, cand.end, "merged", {}, (prev, cand))
+                continue
+            if (
+                cand.rule == "relative"
+                and cand.groups["word"] in _UNTIL_NOW
+                and prev.end == cand.start
+            ):
+                merged[-1] = _Cand(prev.start, cand.end, "until_now", {}, (prev,))
+                continue
+        merged.append(cand)
+    return merged
+
+
+# ---------------------------------------------------------------- context
+
+
+class _Context:
+    """Years the text states, the last month it spoke of, the page's defaults."""
+
+    def __init__(
+        self,
+        text: str,
+        published: datetime.date | None,
+        default_year: int | None,
+        years: list[tuple[int, int]],
+    ) -> None:
+        self.published = published
+        self.default_year = default_year
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.year_pos = [pos for pos, _ in years]
+        self.year_val = [year for _, year in years]
+        self.last_month: tuple[int | None, int] | None = None
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sentence_ends, pos)
+        start = self.sentence_ends[i - 1] if i else 0
+        end = self.sentence_ends[i] if i < len(self.sentence_ends) else 1 << 62
+        return start, end
+
+    def year(self, pos: int) -> int | None:
+        """Year for a mention at ``pos`` that states none (see the module docstring)."""
+        s_start, s_end = self._sentence(pos)
+        i = bisect_left(self.year_pos, pos)
+        if i and self.year_pos[i - 1] >= s_start:
+            return self.year_val[i - 1]
+        if i < len(self.year_pos) and self.year_pos[i] < s_end:
+            return self.year_val[i]
+        if i:
+            return self.year_val[i - 1]
+        if self.default_year is not None:
+            return self.default_year
+        return self.published.year if self.published else None
+
+    def month(self) -> tuple[int | None, int] | None:
+        """(year, month) the text last spoke of."""
+        return self.last_month
+
+
+def _context_year(cand: _Cand, published: datetime.date | None) -> int | None:
+    """The year a mention lends to later year-less mentions (the latest, for an interval).
+
+    Years written out count, and so do relative years that name a period (去年5月, 今年一季度);
+    a bare 去年 or 上年 is often a comparison base (去年同期), not what the text goes on about.
+    """
+    g = cand.groups
+    if cand.parts:
+        years = [_context_year(p, published) for p in cand.parts]
+        return next((y for y in reversed(years) if y is not None), None)
+    stated = _stated_year(cand, published)
+    if stated is not None:
+        return stated
+    word, period = g.get("yrel"), any(g.get(k) for k in ("m", "q", "qq", "h", "ye"))
+    if word and period and published and _relative()[word].unit == "year":
+        return published.year + _relative()[word].offset
+    return None
+
+
+def _stated_year(cand: _Cand, published: datetime.date | None) -> int | None:
+    """The year a mention writes out in digits (the latest, for an interval)."""
+    g = cand.groups
+    if cand.parts:
+        years = [_stated_year(p, published) for p in cand.parts]
+        return next((y for y in reversed(years) if y is not None), None)
+    if cand.rule == "year_range":
+        return int(g["y2"] or 0)
+    for key in ("y", "yq"):
+        if g.get(key):
+            return _int(g[key])
+    if g.get("y2"):
+        return _century_year(int(cn_number(g["y2"] or "") or 0), published)
+    return None
+
+
+# ---------------------------------------------------------------- normalization
+
+
+def _year_of(cand: _Cand, ctx: _Context, hint: int | None) -> int | None:
+    """Stated year, else the hint (the left end of an interval), else the context's."""
+    g = cand.groups
+    own = _stated_year(cand, ctx.published)
+    if own is not None:
+        return own
+    word = g.get("yrel")
+    if word:
+        rel = _relative()[word]
+        if rel.unit == "year":
+            return ctx.published.year + rel.offset if ctx.published else None
+        base = hint if hint is not None else ctx.year(cand.start)
+        return base + rel.offset if base is not None else None
+    return hint if hint is not None else ctx.year(cand.start)
+
+
+def _month_word(word: str, ctx: _Context) -> tuple[int | None, int] | None:
+    """(year, month) named by 本月/上月/当月…; None when it cannot be resolved."""
+    rel = _relative()[word]
+    if rel.unit == "month" and ctx.published:
+        return _shift_month(ctx.published.year, ctx.published.month, rel.offset)
+    last = ctx.month()
+    if rel.unit == "context_month" and last is not None and last[0] is not None:
+        return _shift_month(last[0], last[1], rel.offset)
+    return None
+
+
+def _month_period(year: int | None, month: int, g: dict[str, str | None]) -> tuple[str, str | None]:
+    suffix = g.get("mx") or g.get("me")
+    if g.get("d"):
+        return "date", None if year is None else _iso_day(year, month, _int(g["d"]) or 1)
+    if suffix is None:
+        return "month", None if year is None else f"{year:04d}-{month:02d}"
+    meaning = _suffixes()[suffix][0]
+    if year is None:
+        return {"end": "period_end", "start": "period_start"}.get(meaning, "interval"), None
+    last = _last_day(year, month)
+    if meaning == "end":
+        return "period_end", _iso_day(year, month, last)
+    if meaning == "start":
+        return "period_start", _iso_day(year, month, 1)
+    first, final = {"xun1": (1, 10), "xun2": (11, 20), "xun3": (21, last)}[meaning]
+    return "interval", f"{_iso_day(year, month, first)}/{_iso_day(year, month, final)}"
+
+
+def _quarter_period(year: int | None, quarter: int, suffix: str | None) -> tuple[str, str | None]:
+    if suffix is None:
+        return "quarter", None if year is None else f"{year:04d}-Q{quarter}"
+    meaning = _suffixes()[suffix][0]
+    kind = "period_end" if meaning == "end" else "period_start"
+    if year is None:
+        return kind, None
+    if meaning == "end":
+        month = quarter * 3
+        return kind, _iso_day(year, month, _last_day(year, month))
+    return kind, _iso_day(year, quarter * 3 - 2, 1)
+
+
+def _year_period(year: int | None, suffix: str | None) -> tuple[str, str | None]:
+    meaning = _suffixes()[suffix][0] if suffix else None
+    if meaning == "end":
+        return "period_end", None if year is None else f"{year:04d}-12-31"
+    if meaning == "start":
+        return "period_start", None if year is None else f"{year:04d}-01-01"
+    return "year", None if year is None else f"{year:04d}"
+
+
+def _calendar_month(
+    g: dict[str, str | None], year: int | None, ctx: _Context
+) -> tuple[str, str | None] | None:
+    """A mention with a month: 2026年4月末, 5月20日, 本月18日, 上月."""
+    only_word = g.get("mrel") and not (g.get("d") or g.get("mx") or g.get("me"))
+    if g.get("mrel"):
+        resolved = _month_word(g["mrel"] or "", ctx)
+        year, month = resolved if resolved else (None, 1)
+    else:
+        month = _int(g["m"]) or 1
+    if g.get("d") and year is not None and (_int(g["d"]) or 0) > _last_day(year, month):
+        return None
+    if g.get("m") or year is not None:
+        ctx.last_month = (year, month)
+    kind, norm = _month_period(year, month, g)
+    return ("relative" if only_word else kind), norm
+
+
+def _calendar(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str | None] | None:
+    """Year, month, day, quarter, half and their ends/starts, in any combination."""
+    g = cand.groups
+    year = _year_of(cand, ctx, hint)
+    if g.get("m") or g.get("mrel"):
+        return _calendar_month(g, year, ctx)
+    if g.get("q") or g.get("qq"):
+        return _quarter_period(year, _int(g.get("q") or g["qq"]) or 1, g.get("qe"))
+    if g.get("h") or g.get("hh"):
+        half = 1 if (g.get("h") in ("上", "前") or g.get("hh") == "1") else 2
+        if g.get("he"):
+            if year is None:
+                return "period_end", None
+            return "period_end", f"{year:04d}-06-30" if half == 1 else f"{year:04d}-12-31"
+        return "half", None if year is None else f"{year:04d}-H{half}"
+    kind, norm = _year_period(year, g.get("ye"))
+    if g.get("yrel") and not g.get("ye"):
+        kind = "relative"
+    return kind, norm
+
+
+def _relative_word(word: str, ctx: _Context, pos: int) -> tuple[str, str | None]:
+    rel = _relative()[word]
+    pub = ctx.published
+    if rel.unit in ("month", "context_month"):
+        resolved = _month_word(word, ctx)
+        return "relative", None if resolved is None else f"{resolved[0]:04d}-{resolved[1]:02d}"
+    if rel.unit == "context_year":
+        year = ctx.year(pos)
+        return "relative", None if year is None else f"{year + rel.offset:04d}"
+    if pub is None or rel.unit == "none":
+        return "relative", None
+    if rel.unit == "year":
+        return "relative", f"{pub.year + rel.offset:04d}"
+    if rel.unit == "quarter":
+        year, month = _shift_month(pub.year, pub.month, 3 * rel.offset)
+        return "relative", f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    day = _add_days(pub, (7 if rel.unit == "week" else 1) * rel.offset)
+    if day is None:
+        return "relative", None
+    if rel.unit == "week":
+        iso = day.isocalendar()
+        return "relative", f"{iso[0]:04d}-W{iso[1]:02d}"
+    return "relative", day.isoformat()
+
+
+def _duration_parts(cand: _Cand) -> tuple[str, float] | None:
+    """(ISO designator, count) of a duration-like mention; None if it is not one."""
+    g = cand.groups
+    unit = re.sub("^个[多余]", "个", g["unit"] or "")
+    designator, multiplier, needs_bound, _ = _units().get(unit, ("Y", 1.0, False, ""))
+    n_text = g["n"] or ""
+    value = cn_number(n_text)
+    if value is None or value <= 0 or (n_text[:1] == "0" and n_text[1:2].isdigit()):
+        return None  # 03年 is a year written short, not three years
+    digitwise = len(n_text) > 1 and not any(ch in "十百.半" for ch in n_text)
+    if unit == "年" and (value >= 1000 or (digitwise and not n_text.isdigit())):
+        return None  # a year, not a count of years
+    if cand.rule == "duration":
+        if needs_bound and not g.get("bound"):
+            return None
+        if unit == "周" and n_text == "四" and not g.get("bound"):
+            return None  # 四周 'all around'
+    if g.get("half"):
+        value += 0.5
+    return designator, value * multiplier
+
+
+def _iso_duration(designator: str, value: float) -> str:
+    """ISO 8601 duration; a fractional year becomes months when whole.
+
+    >>> [_iso_duration(*a) for a in [("Y", 1.5), ("M", 6), ("H", 2), ("MIN", 30)]]
+    ['P18M', 'P6M', 'PT2H', 'PT30M']
+    """
+    if designator == "Y" and value != int(value) and value * 12 == int(value * 12):
+        designator, value = "M", value * 12
+    number = str(int(value)) if value == int(value) else f"{value:g}"
+    if designator in ("H", "MIN", "S"):
+        return f"PT{number}{designator[0]}"
+    return f"P{number}{designator}"
+
+
+def _ago(cand: _Cand, ctx: _Context) -> tuple[str, str | None]:
+    pub = ctx.published
+    n = int(cn_number(cand.groups["n"] or "") or 0)
+    if pub is None:
+        return "relative", None
+    unit = cand.groups["unit"]
+    if unit == "年":
+        return "relative", f"{pub.year - n:04d}"
+    if unit == "个月":
+        year, month = _shift_month(pub.year, pub.month, -n)
+        return "relative", f"{year:04d}-{month:02d}"
+    day = _add_days(pub, -n)
+    return "relative", None if day is None else day.isoformat()
+
+
+def _weekday(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, str | None]:
+    """周三, 上周三: that weekday in the publication week (or the week before/after)."""
+    if pub is None:
+        return "relative", None
+    wd = g["wd"] or "日"
+    weekday = 7 if wd in "日天" else int(wd) if wd.isdigit() else "一二三四五六".index(wd) + 1
+    weeks = {"上": -1, "下": 1}.get(g.get("wrel") or "", 0)
+    day = _add_days(pub, 7 * weeks + weekday - pub.isoweekday())
+    return "relative", None if day is None else day.isoformat()
+
+
+def _decade(g: dict[str, str | None]) -> tuple[str, str | None]:
+    tens = int(cn_number(g["dec"] or "") or 0)
+    century = {"二十": 1900, "20": 1900, "十九": 1800, "19": 1800}.get(g.get("c") or "")
+    if century is None:
+        century = 1900 if tens >= 30 else None
+    if century is None:
+        return "interval", None
+    return "interval", f"{century + tens}/{century + tens + 9}"
+
+
+def _bare_day(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
+    """20日: the month the text last spoke of, else the publication month; else dropped."""
+    day = _int(cand.groups["d"]) or 0
+    known = ctx.month()
+    if known is None and ctx.published:
+        pub = ctx.published
+        known = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
+    if known is None:
+        return None
+    year, month = known
+    if year is None:
+        return "date", None
+    if day > _last_day(year, month):
+        return None
+    return "date", _iso_day(year, month, day)
+
+
+def _bare_month_end(cand: _Cand, ctx: _Context) -> tuple[str, str | None]:
+    known = ctx.month()
+    if known is None and ctx.published:
+        known = (ctx.published.year, ctx.published.month)
+    if known is None or known[0] is None:
+        return _month_period(None, 1, cand.groups)
+    return _month_period(known[0], known[1], cand.groups)
+
+
+def _ranges(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
+    g = cand.groups
+    if cand.rule == "year_range":
+        y1, y2 = int(g["y1"] or 0), int(g["y2"] or 0)
+        return ("interval", f"{y1:04d}/{y2:04d}") if y1 < y2 else None
+    year = _year_of(cand, ctx, None)
+    if cand.rule == "month_range":
+        m1, m2 = _int(g["m1"]) or 0, _int(g["m2"]) or 0
+        if m1 == m2:
+            return None
+        if year is None:
+            return "interval", None
+        y2, _ = (year + 1, 0) if m2 < m1 else (year, 0)
+        ctx.last_month = (y2, m2)
+        return "interval", f"{year:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
+    if cand.rule == "day_range":
+        month, d1, d2 = _int(g["m"]) or 1, _int(g["d1"]) or 1, _int(g["d2"]) or 1
+        ctx.last_month = (year, month)
+        if d1 >= d2 or (year is not None and d2 > _last_day(year, month)):
+            return None
+        if year is None:
+            return "interval", None
+        return "interval", f"{_iso_day(year, month, d1)}/{_iso_day(year, month, d2)}"
+    if cand.rule == "first_quarters":
+        n = _int(g["qn"]) or 2
+        return "interval", None if year is None else f"{year:04d}-Q1/{year:04d}-Q{n}"
+    n = _int(g["mn"]) or 2
+    return "interval", None if year is None else f"{year:04d}-01/{year:04d}-{n:02d}"
+
+
+def _now_at(precision_of: str, pub: datetime.date) -> str:
+    """The publication date written at the precision of ``precision_of``."""
+    if "-Q" in precision_of:
+        return f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}"
+    if "-H" in precision_of:
+        return f"{pub.year:04d}-H{1 if pub.month <= 6 else 2}"
+    return pub.isoformat()[: len(precision_of)]
+
+
+def _interval(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
+    left = _normalize(cand.parts[0], ctx, None)
+    if left is None:
+        return None
+    a = left[1].split("/")[0] if left[1] else None
+    if cand.rule == "until_now":
+        if a is None:
+            return "interval", None
+        return "interval", f"{a}/{_now_at(a, ctx.published) if ctx.published else '..'}"
+    right_cand = cand.parts[1]
+    hint = int(a[:4]) if a else None
+    right = _normalize(right_cand, ctx, hint)
+    if right is None or a is None or right[1] is None:
+        return ("interval", None) if right is not None else None
+    b = right[1].split("/")[-1]
+    if b < a and hint is not None and _stated_year(right_cand, ctx.published) is None:
+        right = _normalize(right_cand, ctx, hint + 1)  # 8月至2月: into the next year
+        b = right[1].split("/")[-1] if right and right[1] else b
+    return "interval", f"{a}/{b}"
+
+
+def _normalize(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str | None] | None:
+    """(kind, normalized) of a mention; None drops it (an impossible day, an unknown month)."""
+    rule, g = cand.rule, cand.groups
+    if rule == "calendar":
+        return _calendar(cand, ctx, hint)
+    if rule in ("merged", "until_now"):
+        return _interval(cand, ctx)
+    if rule == "iso_day":
+        year, month, day = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
+        if day > _last_day(year, month):
+            return None
+        ctx.last_month = (year, month)
+        return "date", _iso_day(year, month, day)
+    if rule == "bare_day":
+        return _bare_day(cand, ctx)
+    if rule == "bare_month_end":
+        return _bare_month_end(cand, ctx)
+    if rule == "bare_year_end":
+        return _year_period(hint if hint is not None else ctx.year(cand.start), g["ye"])
+    if rule == "duration":
+        parts = _duration_parts(cand)
+        return None if parts is None else ("duration", _iso_duration(*parts))
+    if rule == "relative_n":
+        return "relative", None
+    if rule == "ago":
+        return _ago(cand, ctx)
+    if rule == "decade":
+        return _decade(g)
+    if rule == "relative":
+        return _relative_word(g["word"] or "", ctx, cand.start)
+    if rule == "weekday":
+        return _weekday(g, ctx.published)
+    return _ranges(cand, ctx)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def extract_dates(
+    text: str,
+    *,
+    published: datetime.date | None = None,
+    default_year: int | None = None,
+) -> list[DateMention]:
+    """Every date, period, relative expression and duration in ``text``, sorted by start.
+
+    >>> [(d.surface, d.kind, d.normalized) for d in extract_dates("截至2026年4月末，1个月内")]
+    [('2026年4月末', 'period_end', '2026-04-30'), ('1个月内', 'duration', 'P1M')]
+    >>> [(d.surface, d.normalized) for d in extract_dates("一季度末", default_year=2024)]
+    [('一季度末', '2024-03-31')]
+    >>> pub = datetime.date(2026, 5, 20)
+    >>> [(d.surface, d.normalized) for d in extract_dates("去年", published=pub)]
+    [('去年', '2025')]
+    """
+    scan = text.translate(_scan_table())
+    cands = _merge_intervals(scan, _select(scan, _candidates(scan)))
+    years = [(c.start, y) for c in cands if (y := _context_year(c, published)) is not None]
+    ctx = _Context(scan, published, default_year, years)
+    mentions = []
+    for cand in cands:
+        result = _normalize(cand, ctx, None)
+        if result is None:
+            continue
+        kind, normalized = result
+        surface = text[cand.start : cand.end]
+        mentions.append(DateMention("", None, cand.start, cand.end, surface, kind, normalized))
+    return mentions
+
+
+_WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
+_FULL_DATE = re.compile(
+    rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}}) ?(?:年 ?(?P<m>{_AR_MONTH}) ?月 ?(?P<d>{_AR_DAY}) ?日"
+    rf"|(?P<s>[-/.])(?P<m2>{_AR_MONTH})(?P=s)(?P<d2>{_AR_DAY})(?![0-9]))"
+)
+_FILE_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>[-_./]?)(?P<m>1[0-2]|0[1-9])(?P=s)"
+    r"(?P<d>3[01]|[12][0-9]|0[1-9])(?![0-9])"
+)
+_MASTHEAD_LINES = 8  # a dateline stands among the first lines of a page
+_MASTHEAD_WIDTH = 40  # … and is short: a date, a weekday, a paper's name, a page number
+_DATELINE_EXTRA = re.compile(
+    rf"^[\s|│·•第版期号刊报\w]*?(?:{_WEEKDAY}|农历[^\s]{{2,8}})?[\s|│·•]*$"
+)
+
+
+def _date_of(match: re.Match[str], month_key: str, day_key: str) -> datetime.date | None:
+    try:
+        return datetime.date(int(match["y"]), int(match[month_key]), int(match[day_key]))
+    except ValueError:
+        return None
+
+
+def _dateline(line: str, near_top: bool) -> datetime.date | None:
+    """The date of a masthead/date line: short, a full date, little else (a weekday, a name)."""
+    line = line.translate(_ASCII_DIGITS).strip()
+    if len(line) > _MASTHEAD_WIDTH or re.search("[。，；！？]", line):
+        return None
+    match = _FULL_DATE.search(line)
+    if match is None:
+        return None
+    rest = line[: match.start()] + " " + line[match.end() :]
+    with_weekday = re.search(_WEEKDAY, rest) is not None
+    short_rest = len(re.sub(r"\s", "", rest)) <= 12 and _DATELINE_EXTRA.match(rest) is not None
+    if not (with_weekday or (near_top and short_rest)):
+        return None
+    if match["m"]:
+        return _date_of(match, "m", "d")
+    return _date_of(match, "m2", "d2")
+
+
+def find_published(text: str, source_name: str | None = None) -> datetime.date | None:
+    """Publication date from the page's masthead/date line, else from its file name.
+
+    Conservative: a full date on a short line near the page top (or any short line that also
+    names the weekday), or a year-month-day in the file name; never a date from the body.
+
+    >>> find_published("人民日报\\n2026年5月20日 星期三\\n第5版")
+    datetime.date(2026, 5, 20)
+    >>> find_published("正文说2026年5月20日发布了通知。", "rmrb_2026_05_21.txt")
+    datetime.date(2026, 5, 21)
+    >>> find_published("截至2026年4月末，贷款余额增长。") is None
+    True
+    """
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for i, line in enumerate(lines):
+        if i >= _MASTHEAD_LINES and _WEEKDAY[:3] not in line and "星期" not in line:
+            continue
+        found = _dateline(line, near_top=i < _MASTHEAD_LINES)
+        if found is not None:
+            return found
+    if source_name:
+        # the file's own name first, then its folders (archive/2026/05/20/page1.txt)
+        path = PurePath(source_name)
+        for candidate in (path.name, "/".join(path.parts[-4:])):
+            match = _FILE_DATE.search(candidate)
+            if match is not None:
+                return _date_of(match, "m", "d")
+    return None

@@ -1,0 +1,761 @@
+"""Named entities: a spaCy pipeline (blank ``zh``, jieba tokens) with a character CRF and rules.
+
+The pipeline has three components, registered by name:
+
+- ``baokan_ner_model``: a character-level CRF (python-crfsuite) trained here on news NER data
+  (see ``pipeline/models/ner/MODEL_CARD.md`` and :mod:`pipeline.ner_train`); PER/ORG/LOC.
+- ``baokan_gazetteer``: exact matches of the name lists in ``gazetteers/entities/*.txt``
+  (file ``<LABEL>.<name>.txt``), longest match first.
+- ``baokan_rules``: organization suffixes, persons next to a role or a speech verb, titles in
+  《》, quoted product names and event names, from the lexicons in ``gazetteers/entity_rules/``.
+
+Entity boundaries need not fall on jieba token boundaries, so every component writes exact
+character spans ``(start, end, label, priority)`` into ``doc._.baokan_spans``; the last step
+resolves overlaps (longest span wins, then priority, then the earlier one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+import pycrfsuite
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.document import Entity
+from pipeline.lexicon import GAZETTEERS, read_list
+
+LABELS = ("PER", "ORG", "LOC", "WORK", "PRODUCT", "EVENT")
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner"
+MODEL_FILE = "ner.crfsuite"
+RULES = "entity_rules"
+
+# A candidate span: (start, end, label, priority). Higher priority wins among equal lengths.
+Candidate = tuple[int, int, str, int]
+PRIORITY_MODEL = 1
+PRIORITY_GAZETTEER = 2
+PRIORITY_RULE = 3
+PRIORITY_DELIMITED = 4  # names marked off by 《》 or quotes
+
+# ---------------------------------------------------------------------------------------------
+# Character features, shared by training (pipeline.ner_train) and tagging.
+# ---------------------------------------------------------------------------------------------
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_CN_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+
+
+def normalize(text: str) -> str:
+    """Full-width ASCII to half-width, same length (features only; spans use the raw text).
+
+    >>> normalize("１９９８年ＡＢ")
+    '1998年AB'
+    """
+    return text.translate(_FULLWIDTH)
+
+
+def _char_type(ch: str) -> str:
+    if ch.isdigit():
+        return "D"
+    if ch in _CN_NUMERALS:
+        return "N"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "H"
+    if ch.isspace():
+        return "S"
+    return "P"
+
+
+@cache
+def _feature_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Surnames, organization suffixes, place suffixes and roles used as CRF features."""
+    return (
+        frozenset(read_list(f"{RULES}/surnames.txt")),
+        frozenset(read_list(f"{RULES}/org_suffixes.txt")),
+        frozenset(read_list(f"{RULES}/loc_suffixes.txt")),
+        frozenset(read_list(f"{RULES}/person_roles.txt")),
+    )
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (nr person, ns place, nt organization...)."""
+    jieba.initialize()
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _word_positions(words: Sequence[str]) -> list[tuple[str, int]]:
+    """For each character: the index of its jieba word and its BMES position in it."""
+    out: list[tuple[str, int]] = []
+    for k, word in enumerate(words):
+        n = len(word)
+        if n == 1:
+            out.append(("S", k))
+        else:
+            out.append(("B", k))
+            out.extend(("M", k) for _ in range(n - 2))
+            out.append(("E", k))
+    return out
+
+
+def char_features(
+    text: str,
+    words: Sequence[str] | None = None,
+    names: Sequence[tuple[int, int, str]] | None = None,
+) -> list[list[str]]:
+    """One feature list per character of ``text``: char n-grams, jieba word and lexicon cues.
+
+    ``words`` is the jieba segmentation of ``text`` and ``names`` its gazetteer matches
+    (both computed when not given). Built column by column (one comprehension per feature
+    kind) because this runs on every character.
+
+    >>> feats = char_features("田利辉说")
+    >>> len(feats), feats[0][:2]
+    (4, ['c=田', 'c-1=^'])
+    """
+    if not text:
+        return []
+    if words is None:
+        words = jieba.lcut(text)
+    if names is None:
+        starts, _ = _token_table(words)
+        names = gazetteer_spans(text, frozenset([*starts, len(text)]))
+    surnames, org_suffixes, loc_suffixes, roles = _feature_lexicons()
+    tags = _word_tags()
+    norm = normalize(text)
+    n = len(norm)
+    ch = ["^", "^", *norm, "$", "$"]
+    ty = ["^", "^", *(_char_type(c) for c in norm), "$", "$"]
+    wtags = [tags.get(w, "new" if len(w) > 1 else "x") for w in words]
+    positions = _word_positions(words)
+    pos = [p for p, _ in positions]
+    own = [k for _, k in positions]
+    wt = [wtags[k] for k in own]
+    ptag = ["^", *wtags]
+    ntag = [*wtags[1:], "$"]
+    wid = [w if len(w) <= 6 else "LONG" for w in words]
+    mid = range(2, n + 2)
+    cols = [
+        ["c=" + c for c in ch[2:-2]],
+        ["c-1=" + c for c in ch[1:-3]],
+        ["c+1=" + c for c in ch[3:-1]],
+        ["c-2=" + c for c in ch[:-4]],
+        ["c+2=" + c for c in ch[4:]],
+        ["b-1=" + ch[j - 1] + ch[j] for j in mid],
+        ["b0=" + ch[j] + ch[j + 1] for j in mid],
+        ["b-2=" + ch[j - 2] + ch[j - 1] for j in mid],
+        ["b+1=" + ch[j + 1] + ch[j + 2] for j in mid],
+        ["j=" + ch[j - 1] + ch[j + 1] for j in mid],
+        ["t=" + ty[j - 1] + ty[j] + ty[j + 1] for j in mid],
+        ["wp=" + p + t for p, t in zip(pos, wt, strict=True)],
+        ["w=" + p + wid[k] for p, k in zip(pos, own, strict=True)],
+        ["pt=" + ptag[k] + p for p, k in zip(pos, own, strict=True)],
+        ["nt=" + p + ntag[k] for p, k in zip(pos, own, strict=True)],
+    ]
+    feats = [list(f) for f in zip(*cols, strict=True)]
+    for start, end, label in names:
+        feats[start].append("g=B" + label)
+        for i in range(start + 1, end - 1):
+            feats[i].append("g=I" + label)
+        feats[end - 1].append("g=E" + label)
+    nwords = len(words)
+    for i, (p, k) in enumerate(positions):
+        f = feats[i]
+        if p in "BS":
+            prev_word = words[k - 1] if k else "^"
+            f.append("pw=" + prev_word)
+            if norm[i] in surnames:
+                f.append("sur")
+            if norm[i : i + 2] in surnames:
+                f.append("sur2")
+            if prev_word in roles:
+                f.append("prole")
+        if p in "ES":
+            word = words[k]
+            f.append("nw=" + (words[k + 1] if k + 1 < nwords else "$"))
+            if word in org_suffixes or word[-1] in org_suffixes:
+                f.append("osuf")
+            if norm[i] in loc_suffixes:
+                f.append("lsuf")
+    return feats
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The jieba words of a Doc, trailing whitespace as words of their own (covers doc.text).
+
+    Computed once per Doc (kept in ``doc._.baokan_words``).
+    """
+    if Doc.has_extension("baokan_words") and doc._.baokan_words is not None:
+        return doc._.baokan_words
+    words: list[str] = []
+    for token in doc:
+        words.append(token.text)
+        if token.whitespace_:
+            words.append(token.whitespace_)
+    if Doc.has_extension("baokan_words"):
+        doc._.baokan_words = words
+    return words
+
+
+@cache
+def tokenizer_nlp() -> Language:
+    """A blank Chinese pipeline whose tokenizer is jieba (no components)."""
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+
+
+# ---------------------------------------------------------------------------------------------
+# The statistical component: character CRF, BIOES tags.
+# ---------------------------------------------------------------------------------------------
+
+
+def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans from BIOES tags; a broken sequence keeps its well-formed part only.
+
+    >>> bioes_spans(["S-PER", "O", "B-LOC", "I-LOC", "E-LOC", "B-ORG", "O"])
+    [(0, 1, 'PER'), (2, 5, 'LOC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate(tags):
+        kind, _, lab = tag.partition("-")
+        if kind == "S":
+            spans.append((i, i + 1, lab))
+            start = -1
+        elif kind == "B":
+            start, label = i, lab
+        elif kind == "I":
+            if lab != label:
+                start = -1
+        elif kind == "E":
+            if start >= 0 and lab == label:
+                spans.append((start, i + 1, lab))
+            start = -1
+        else:
+            start = -1
+    return spans
+
+
+@cache
+def _tagger(model_path: Path) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    return tagger
+
+
+def crf_spans(
+    text: str,
+    words: Sequence[str],
+    model_path: Path,
+    names: Sequence[tuple[int, int, str]] | None = None,
+) -> list[tuple[int, int, str]]:
+    """PER/ORG/LOC spans tagged by the CRF over one text (split at line breaks for speed).
+
+    ``names`` are the gazetteer matches of ``text`` (computed when not given).
+    """
+    tagger = _tagger(model_path)
+    spans: list[tuple[int, int, str]] = []
+    feats = char_features(text, words, names)
+    for start, end in _chunks(text):
+        tags = tagger.tag(feats[start:end])
+        for s, e, lab in bioes_spans(tags):
+            surface = text[start + s : start + e]
+            s += len(surface) - len(surface.lstrip())  # the model never saw line breaks
+            e -= len(surface) - len(surface.rstrip())
+            if e > s:
+                spans.append((start + s, start + e, lab))
+    return spans
+
+
+_CHUNK_BREAK = re.compile(r"[\n。！？]")
+
+
+def _chunks(text: str) -> Iterable[tuple[int, int]]:
+    """Sentence-sized pieces of ``text`` (CRF decoding cost is linear, memory is per piece)."""
+    start = 0
+    for m in _CHUNK_BREAK.finditer(text):
+        if m.end() > start:
+            yield start, m.end()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer: gazetteers/entities/<LABEL>.<name>.txt, exact longest matches.
+# ---------------------------------------------------------------------------------------------
+
+GAZETTEER_DIR = GAZETTEERS / "entities"
+
+
+@cache
+def gazetteer_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First two characters -> ((name, label), ...) longest name first, from every list file.
+
+    A name listed twice keeps the label of the first file in name order.
+    """
+    names: dict[str, str] = {}
+    for path in sorted(GAZETTEER_DIR.glob("*.txt")):
+        label = path.name.split(".", 1)[0]
+        if label not in LABELS:
+            continue
+        for name in read_list(f"entities/{path.name}"):
+            names.setdefault(name, label)
+    index: dict[str, list[tuple[str, str]]] = {}
+    for name, label in names.items():
+        if len(name) >= 2:
+            index.setdefault(name[:2], []).append((name, label))
+    return {k: tuple(sorted(v, key=lambda nl: -len(nl[0]))) for k, v in index.items()}
+
+
+def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Leftmost-longest list matches; two-character names must be whole jieba words."""
+    index = gazetteer_index()
+    spans: list[tuple[int, int, str]] = []
+    i, n = 0, len(text) - 1
+    while i < n:
+        for name, label in index.get(text[i : i + 2], ()):
+            end = i + len(name)
+            if text.startswith(name, i) and (
+                len(name) > 2 or (i in boundaries and end in boundaries)
+            ):
+                spans.append((i, end, label))
+                i = end - 1
+                break
+        i += 1
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: organization suffixes, persons by role or speech verb, 《titles》, “products”, events.
+# ---------------------------------------------------------------------------------------------
+
+_PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "new", "eng"})
+_NOMINAL_TAGS = _PROPER_TAGS | frozenset({"n", "vn", "nrfg", "b", "l", "an", "ng"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORK = re.compile(r"《[^《》\n]{1,80}》")
+_QUOTED = re.compile(r"[“‘\"「]([^“”‘’\"「」\n，。、；：！？,;:+＋]{2,20})[”’\"」]")
+# Characters a statistical span may not contain (it would cross a quote, a title or a line).
+_NOT_IN_NAME = re.compile(r"[\s“”‘’\"《》「」()（）【】，。、；：！？,;:!?]")
+
+
+@cache
+def _rule_lexicons() -> dict[str, tuple[str, ...]]:
+    names = (
+        "org_suffixes",
+        "loc_suffixes",
+        "person_roles",
+        "speech_verbs",
+        "product_suffixes",
+        "event_suffixes",
+        "not_names",
+        "generic_names",
+        "surnames",
+    )
+    return {n: read_list(f"{RULES}/{n}.txt") for n in names}
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any of ``words``, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+@cache
+def _rule_patterns() -> dict[str, re.Pattern[str]]:
+    lex = _rule_lexicons()
+    surnames = "|".join(re.escape(s) for s in sorted(lex["surnames"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in sorted(lex["speech_verbs"], key=len, reverse=True))
+    roles = "|".join(re.escape(r) for r in sorted(lex["person_roles"], key=len, reverse=True))
+    return {
+        "org_suffix": _alternation(s for s in lex["org_suffixes"] if len(s) >= 2),
+        "event_suffix": _alternation(lex["event_suffixes"]),
+        # role + name: 教授田利辉说 / 本报记者 彭江 / 副研究员于涛表示 (name is group 1)
+        "role_name": re.compile(
+            rf"(?:{roles})[ \u3000]?((?:{surnames})(?:[ \u3000][\u4e00-\u9fff](?=\s)|"
+            rf"[\u4e00-\u9fff]{{1,2}}?))"
+            rf"(?=$|[\s，。、；：:（(]|{verbs}|在|指出|等)"
+        ),
+        # clause-initial name + speech verb: 。李俊成表示
+        "name_verb": re.compile(
+            rf"(?:^|(?<=[\s，。；：:！？“”]))((?:{surnames})[\u4e00-\u9fff]{{1,2}}?)(?={verbs})"
+        ),
+        "editor_line": re.compile(
+            r"^[ \u3000]*(?:本版编辑|责任编辑|本版责编|编辑)[：:\s]+(.+)$", re.M
+        ),
+    }
+
+
+def _is_name(surface: str) -> bool:
+    """Not a word that is never a person (小微, 普惠型), nor one that starts with such a word."""
+    not_names = _rule_lexicons()["not_names"]
+    return surface not in not_names and not surface.startswith(not_names)
+
+
+_FUNCTION_CHARS = frozenset("还也就都又才却则等的地得了着过是在和与将已曾便")
+
+
+def _rule_name(surface: str, strict: bool) -> bool:
+    """A rule-found surname + given name: not a dictionary word other than a name; ``strict``
+    (no role word next to it) also rejects a common word at its start or end (有评论, 高兴地)."""
+    if not _is_name(surface):
+        return False
+    tags = _word_tags()
+    tag = tags.get(surface.replace(" ", ""))
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    if not strict:
+        return True
+    if surface[-1] in _FUNCTION_CHARS:
+        return False
+    head, tail = tags.get(surface[:2], "nr"), tags.get(surface[1:], "nr")
+    return head.startswith("nr") and tail.startswith("nr")
+
+
+def person_rule_spans(text: str) -> list[tuple[int, int, str]]:
+    """Persons next to a role (教授X, 记者 X), before a speech verb, or in editor lines."""
+    pats = _rule_patterns()
+    spans: list[tuple[int, int, str]] = []
+    for key, strict in (("role_name", False), ("name_verb", True)):
+        for m in pats[key].finditer(text):
+            if _rule_name(m.group(1), strict):
+                spans.append((m.start(1), m.end(1), "PER"))
+    for m in pats["editor_line"].finditer(text):
+        spans.extend(_editor_names(text, m.start(1), m.end(1)))
+    return spans
+
+
+def _editor_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Names in an editor line; a two-char name printed with a space inside stays one name."""
+    surnames = frozenset(_rule_lexicons()["surnames"])
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[\u4e00-\u9fff]+", text[start:end])]
+    spans: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(parts):
+        s, e = parts[k]
+        word = text[start + s : start + e]
+        if len(word) == 1 and k + 1 < len(parts) and parts[k + 1][1] - parts[k + 1][0] == 1:
+            if word in surnames:
+                spans.append((start + s, start + parts[k + 1][1], "PER"))
+            k += 2
+            continue
+        if 2 <= len(word) <= 4 and (word[0] in surnames or word[:2] in surnames):
+            spans.append((start + s, start + e, "PER"))
+        k += 1
+    return spans
+
+
+def work_spans(text: str) -> list[tuple[int, int, str]]:
+    """Titles in 《》, brackets included.
+
+    >>> work_spans("发布《通知》")
+    [(2, 6, 'WORK')]
+    """
+    return [(m.start(), m.end(), "WORK") for m in _WORK.finditer(text)]
+
+
+def quoted_name_spans(text: str) -> list[tuple[int, int, str]]:
+    """Quoted names, quotes excluded: products (“科创贷”), events (“…专场”), organizations.
+
+    The quoted words must end in a suffix from the lexicons and not be a common word.
+
+    >>> quoted_name_spans("推出“渤银科创e贷”产品，共建“现场工程师学院”")
+    [(3, 9, 'PRODUCT'), (16, 23, 'ORG')]
+    """
+    lex = _rule_lexicons()
+    kinds = (
+        ("PRODUCT", tuple(lex["product_suffixes"])),
+        ("EVENT", tuple(lex["event_suffixes"])),
+        ("ORG", tuple(x for x in lex["org_suffixes"] if len(x) >= 2)),
+    )
+    tags = _word_tags()
+    spans = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if len(inner) > 12 or inner in tags or not _HAN.match(inner):
+            continue
+        label = next((lab for lab, sufs in kinds if inner.endswith(sufs)), None)
+        if label == "PRODUCT" or (label and len(inner) > 2):
+            spans.append((m.start(1), m.end(1), label))
+    return spans
+
+
+def _doc_table(doc: Doc) -> tuple[list[int], list[int]]:
+    """:func:`_token_table` of a Doc's words, computed once per Doc."""
+    if doc._.baokan_table is None:
+        doc._.baokan_table = _token_table(doc_words(doc))
+    return doc._.baokan_table
+
+
+def _doc_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """:func:`gazetteer_spans` of a Doc, computed once per Doc."""
+    if doc._.baokan_names is None:
+        starts, _ = _doc_table(doc)
+        doc._.baokan_names = gazetteer_spans(doc.text, frozenset([*starts, len(doc.text)]))
+    return doc._.baokan_names
+
+
+def _token_table(words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Start offsets of the words, and for each char the index of its word."""
+    starts, owner = [], []
+    pos = 0
+    for k, w in enumerate(words):
+        starts.append(pos)
+        owner.extend([k] * len(w))
+        pos += len(w)
+    return starts, owner
+
+
+def _walk_left(
+    text: str, words: Sequence[str], starts: list[int], owner: list[int], at: int
+) -> tuple[int, bool]:
+    """Start of the name that ends with a suffix at ``at``, and whether it holds a proper noun.
+
+    Walks left over nominal jieba words (and two-char verbs between nominals: 江西制造职业
+    技术学院); stops at punctuation, function words, single-char common words and other
+    organization suffixes (except places between: 银行成都分行). Leading verbs are dropped.
+    """
+    tags = _word_tags()
+    org_suffix = _rule_patterns()["org_suffix"]
+    not_names = frozenset(_rule_lexicons()["not_names"])
+    taken: list[tuple[int, str]] = []  # (start, tag) of the words walked over, right to left
+    places_only = True
+    k = owner[at - 1] if at > 0 else -1
+    while k >= 0:
+        word = text[starts[k] : min(starts[k] + len(words[k]), at)]
+        tag = tags.get(word, "new" if len(word) > 1 else "x")
+        if word.isdigit() or not _HAN.search(word):
+            break
+        if org_suffix.fullmatch(word) or (len(word) > 2 and org_suffix.search(word[-2:])):
+            if not (places_only and taken):
+                break
+        elif tag not in _NOMINAL_TAGS and not (tag == "v" and len(word) == 2):
+            break
+        if len(word) == 1 and tag not in _PROPER_TAGS:
+            break
+        if word in not_names:
+            tag = "n"
+        taken.append((starts[k], tag))
+        places_only = places_only and tag == "ns"
+        k -= 1
+    while taken and taken[-1][1] == "v":
+        taken.pop()
+    if not taken:
+        return at, False
+    return taken[-1][0], any(tag in _PROPER_TAGS for _, tag in taken)
+
+
+def org_rule_spans(
+    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Organizations ending in a suffix (银行, 分行, 监管局, 大学, 有限公司...) with a proper head.
+
+    ``table`` is :func:`_token_table` of ``words`` when already known.
+    """
+    starts, owner = table or _token_table(words)
+    boundaries = frozenset([*starts, len(text)])
+    spans = []
+    for m in _rule_patterns()["org_suffix"].finditer(text):
+        if m.end() not in boundaries and not _rest_is_word(text, words, starts, owner, m.end()):
+            continue
+        start, proper = _walk_left(text, words, starts, owner, m.start())
+        if proper and start < m.start():
+            spans.append((start, m.end(), "ORG"))
+    return spans
+
+
+def _rest_is_word(
+    text: str, words: Sequence[str], starts: list[int], owner: list[int], at: int
+) -> bool:
+    """The suffix ends inside a jieba word whose rest is a word of 2+ chars (银行|信贷)."""
+    k = owner[at] if at < len(owner) else -1
+    if k < 0:
+        return False
+    rest = text[at : starts[k] + len(words[k])]
+    return len(rest) >= 2 and rest in _word_tags()
+
+
+def event_spans(
+    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Named events ending in 论坛/博览会/峰会/大会...: nominal words (and a year) before it.
+
+    >>> words = ["在", "2026", "清华", "五道口", "全球", "金融", "论坛", "上"]
+    >>> event_spans("在2026清华五道口全球金融论坛上", words)
+    [(1, 16, 'EVENT')]
+    """
+    starts, owner = table or _token_table(words)
+    tags = _word_tags()
+    spans = []
+    for m in _rule_patterns()["event_suffix"].finditer(text):
+        k = owner[m.start() - 1] if m.start() > 0 else -1
+        start, proper = m.start(), False
+        while k >= 0 and starts[k] + len(words[k]) <= m.start():
+            word = words[k]
+            tag = tags.get(word, "new" if len(word) > 1 else "x")
+            year = word.isdigit() and len(word) == 4
+            if not (year or (tag in _NOMINAL_TAGS and _HAN.match(word) and len(word) > 1)):
+                break
+            proper = proper or year or tag in _PROPER_TAGS
+            start = starts[k]
+            k -= 1
+        if proper and m.start() - start >= 2:
+            spans.append((start, m.end(), "EVENT"))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# spaCy components and the resolution of overlaps.
+# ---------------------------------------------------------------------------------------------
+
+for _ext in ("baokan_spans", "baokan_words", "baokan_table", "baokan_names"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+def _add(doc: Doc, spans: Iterable[tuple[int, int, str]], priority: int) -> None:
+    if doc._.baokan_spans is None:
+        doc._.baokan_spans = []
+    doc._.baokan_spans.extend((s, e, label, priority) for s, e, label in spans)
+
+
+@Language.factory("baokan_ner_model", default_config={"model_path": ""})
+def make_ner_model(nlp: Language, name: str, model_path: str) -> Callable[[Doc], Doc]:
+    """The character CRF; ``model_path`` empty means the model shipped in the package."""
+    path = Path(model_path) if model_path else MODEL_DIR / MODEL_FILE
+
+    def ner_model(doc: Doc) -> Doc:
+        _add(doc, crf_spans(doc.text, doc_words(doc), path, _doc_names(doc)), PRIORITY_MODEL)
+        return doc
+
+    return ner_model
+
+
+@Language.factory("baokan_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Exact matches of the name lists under ``gazetteers/entities/``."""
+
+    def gazetteer(doc: Doc) -> Doc:
+        _add(doc, _doc_names(doc), PRIORITY_GAZETTEER)
+        return doc
+
+    return gazetteer
+
+
+@Language.factory("baokan_rules")
+def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Pattern rules: organizations, persons, works, products and events."""
+
+    def rules(doc: Doc) -> Doc:
+        text, words, table = doc.text, doc_words(doc), _doc_table(doc)
+        for spans in (
+            org_rule_spans(text, words, table),
+            person_rule_spans(text),
+            event_spans(text, words, table),
+        ):
+            _add(doc, spans, PRIORITY_RULE)
+        _add(doc, work_spans(text), PRIORITY_DELIMITED)
+        _add(doc, quoted_name_spans(text), PRIORITY_DELIMITED)
+        return doc
+
+    return rules
+
+
+@cache
+def build_nlp() -> Language:
+    """The entity pipeline (blank zh + jieba, CRF, gazetteer, rules), built once per process."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("baokan_ner_model")
+    nlp.add_pipe("baokan_gazetteer")
+    nlp.add_pipe("baokan_rules")
+    return nlp
+
+
+def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, str]]:
+    """No overlaps: longest span first, then higher priority, then earlier; join adjacent places.
+
+    >>> resolve("江西省南昌市", [(0, 3, "LOC", 1), (3, 6, "LOC", 2), (1, 3, "ORG", 1)])
+    [(0, 6, 'LOC')]
+    """
+    candidates = _confirm_rule_orgs(text, _drop_model_spans_over_names(list(candidates)))
+    taken = [False] * (len(text) + 1)
+    chosen: list[tuple[int, int, str]] = []
+    generic = frozenset(_rule_lexicons()["generic_names"])
+    for s, e, label, priority in sorted(candidates, key=lambda c: (c[0] - c[1], -c[3], c[0])):
+        if e <= s or any(taken[s:e]) or text[s:e] in generic:
+            continue
+        if priority == PRIORITY_MODEL and _NOT_IN_NAME.search(text, s, e):
+            continue
+        if label == "PER" and not _is_name(text[s:e]):
+            continue
+        chosen.append((s, e, label))
+        for i in range(s, e):
+            taken[i] = True
+    chosen.sort()
+    # 江西省南昌市 is one place; 中美, 山西阳高县 are not joined (the first is no division).
+    admin = frozenset(x for x in _rule_lexicons()["loc_suffixes"] if len(x) == 1)
+    merged: list[tuple[int, int, str]] = []
+    for s, e, label in chosen:
+        if (
+            merged
+            and label == "LOC"
+            and merged[-1][2] == "LOC"
+            and merged[-1][1] == s
+            and text[s - 1] in admin
+        ):
+            merged[-1] = (merged[-1][0], e, "LOC")
+        else:
+            merged.append((s, e, label))
+    return merged
+
+
+def _confirm_rule_orgs(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A suffix-rule organization starts where a model or list name starts inside it (its left
+    edge is the weak part: 图为国泰航空公司 -> 国泰航空公司), or a person right before the
+    suffix (艾瑞 + 咨询); with no such name it is dropped."""
+    suffixes = frozenset(_rule_lexicons()["org_suffixes"])
+    others = [c for c in candidates if c[3] != PRIORITY_RULE or c[2] != "ORG"]
+    out = list(others)
+    for s, e, label, priority in candidates:
+        if priority != PRIORITY_RULE or label != "ORG":
+            continue
+        starts = [
+            c[0]
+            for c in others
+            if s <= c[0] < e and c[1] <= e and (c[2] != "PER" or text[c[1] : e] in suffixes)
+        ]
+        if starts:
+            out.append((min(starts), e, label, priority))
+    return out
+
+
+def _drop_model_spans_over_names(candidates: list[Candidate]) -> list[Candidate]:
+    """A model span that covers two organizations found by lists or rules is two names."""
+    named = [c for c in candidates if c[3] > PRIORITY_MODEL and c[2] == "ORG"]
+    if not named:
+        return candidates
+
+    def covers_two(c: Candidate) -> bool:
+        inside = [n for n in named if c[0] <= n[0] and n[1] <= c[1] and n[1] - n[0] < c[1] - c[0]]
+        return any(a[1] <= b[0] for a in inside for b in inside)
+
+    return [c for c in candidates if c[3] > PRIORITY_MODEL or not covers_two(c)]
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """Named entities of ``text``, sorted, non-overlapping, with exact character offsets.
+
+    >>> [(e.surface, e.label) for e in extract_entities("南开大学教授田利辉发布《报告》。")]
+    [('南开大学', 'ORG'), ('田利辉', 'PER'), ('《报告》', 'WORK')]
+    """
+    if not text.strip():
+        return []
+    doc = build_nlp()(text)
+    spans = resolve(text, doc._.baokan_spans or ())
+    return [Entity("", None, s, e, text[s:e], label) for s, e, label in spans]

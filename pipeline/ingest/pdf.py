@@ -1,0 +1,663 @@
+"""PDF pages in reading order: characters -> lines -> blocks, with layout hints.
+
+pdfplumber's default text interleaves the columns of a newspaper page line by line, so the
+reading order is built here from the characters' boxes (a recursive XY cut):
+
+1. bands: a region is cut across where a wide horizontal gap or a horizontal rule runs
+   through it (full-width headlines, rules between articles);
+2. columns: a band is cut down the gutters, the gaps in the x-projection of its characters;
+   a headline that crosses the gutters of body-size text is lifted out as its own band;
+3. a region that cannot be cut is one column, read top to bottom, line by line.
+
+Boxed regions (rectangles, filled backgrounds) are read on their own and placed after the
+band that holds them, as sidebar blocks. Lines join into paragraphs with no space (a number
+broken across lines comes back whole); a first-line indent, a vertical gap, a short line or a
+change of type size starts a new paragraph. Blocks are separated by a blank line, as on text
+pages, and each gets a :class:`LayoutHint` with its role and type size.
+
+Pages whose text layer cannot be trusted (no characters, or fonts without a ToUnicode map that
+come out as ``(cid:N)`` and Latin junk while digits survive) become an :class:`IngestFailure`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.ingest import IngestedPage, IngestError, IngestFailure, LayoutHint
+
+NO_TEXT_LAYER = "no usable text layer (OCR needed)"
+
+# A page is refused when this share of its glyphs is unmapped (cid:N) or implausible.
+MAX_UNTRUSTED_SHARE = 0.05
+# Type size relative to the page's body size.
+HEADLINE_RATIO = 1.6
+SUBHEADLINE_RATIO = 1.15
+FURNITURE_RATIO = 0.92
+# Furniture is short: at most this many characters on one line.
+FURNITURE_MAX_CHARS = 60
+# Share of the page height at the top and bottom where single lines count as furniture.
+MARGIN_SHARE = 0.05
+# Gutters and band gaps, in units of the body size.
+MIN_GUTTER = 0.5
+MIN_BAND_GAP = 1.0
+# A rule or box must span this share of a region's width to separate bands.
+RULE_SPAN = 0.5
+# Letters that a Chinese page may legitimately hold in the Latin-1 and Latin Extended blocks.
+_LATIN_OK = frozenset("·×÷°±§µ²³¹¼½¾āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character with its box (points, measured from the page's top-left)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Rect:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def holds(self, g: Glyph, slack: float = 1.0) -> bool:
+        return (
+            self.x0 - slack <= g.cx <= self.x1 + slack
+            and self.top - slack <= g.cy <= self.bottom + slack
+        )
+
+    def inside(self, other: Rect) -> bool:
+        return (
+            self.x0 >= other.x0 - 1
+            and self.x1 <= other.x1 + 1
+            and self.top >= other.top - 1
+            and self.bottom <= other.bottom + 1
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Column:
+    """A region that reads top to bottom."""
+
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A boxed region (sidebar) and the glyphs inside it."""
+
+    rect: Rect
+    glyphs: tuple[Glyph, ...]
+
+
+@dataclass(frozen=True)
+class SidebarRegion:
+    parts: tuple[Column, ...]
+
+
+@dataclass
+class Para:
+    lines: list[Line]
+    size: float
+    indented: bool
+    open_end: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    role: str
+    size: float
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """What the cutting needs to know about the whole page."""
+
+    body: float
+    hrules: tuple[Rect, ...]
+    vrules: tuple[Rect, ...]
+
+
+@dataclass
+class _Reader:
+    geo: _Geometry
+    out: list[Column | SidebarRegion] = field(default_factory=list)
+
+
+def read_pdf(path: Path) -> list[IngestedPage | IngestFailure]:
+    """One page (or one failure) per PDF page, in reading order with layout hints.
+
+    Raises :class:`IngestError` when the file as a whole cannot be read.
+    """
+    _check_header(path)
+    results: list[IngestedPage | IngestFailure] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = pdf.pages
+            for number, page in enumerate(pages, start=1):
+                results.append(_read_page(page, f"{path}#page={number}"))
+                page.close()  # frees the parsed layout; archives have long PDFs
+    except PdfminerException as err:
+        raise IngestError(_describe(err)) from err
+    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+        raise IngestError("encrypted PDF (password required)") from err
+    return results
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise IngestError("not a PDF file (no %PDF header)")
+
+
+def _describe(err: PdfminerException) -> str:
+    """A short reason for a file pdfminer refused."""
+    cause = err.args[0] if err.args else err
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return "encrypted PDF (password required)"
+    detail = str(cause).strip() or type(cause).__name__
+    return f"corrupt PDF ({detail})"
+
+
+def _read_page(page: Any, source: str) -> IngestedPage | IngestFailure:
+    try:
+        raw = page.chars
+        rects = page.rects
+        lines = page.lines
+    except Exception as err:  # a broken content stream spoils one page, not the file
+        return IngestFailure(source, f"unreadable page ({type(err).__name__})")
+    texts = [c["text"] for c in raw if not c["text"].isspace()]
+    if not texts or untrusted_share(texts) >= MAX_UNTRUSTED_SHARE:
+        return IngestFailure(source, NO_TEXT_LAYER)
+    glyphs = _glyphs(raw)
+    text, hints = layout_text(glyphs, _rects(rects), _rules(rects, lines), float(page.height))
+    return IngestedPage(source=source, text=text, hints=tuple(hints))
+
+
+def untrusted_share(texts: Sequence[str]) -> float:
+    """Share of glyph texts that are unmapped codes or characters no Chinese page holds.
+
+    >>> untrusted_share(["国", "家", "2", "0"])
+    0.0
+    >>> untrusted_share(["(cid:3)", "(cid:4)", "2", "Ž"])
+    0.75
+    """
+    if not texts:
+        return 1.0
+    bad = sum(1 for t in texts if t.startswith("(cid:") or any(map(_implausible, t)))
+    return bad / len(texts)
+
+
+def _implausible(ch: str) -> bool:
+    """A character that shows a font was decoded with the wrong map.
+
+    >>> [_implausible(c) for c in "国a9，“·Š‚\\ue001"]
+    [False, False, False, False, False, False, True, True, True]
+    """
+    cp = ord(ch)
+    if cp < 0x20 or 0x7F <= cp <= 0x9F or 0xE000 <= cp <= 0xF8FF or ch == "\ufffd":
+        return True
+    if 0xA0 <= cp <= 0x24F or 0x2B0 <= cp <= 0x2FF:
+        return ch not in _LATIN_OK
+    return ch in "‚„†‡‰‹›™"
+
+
+def _glyphs(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
+    """Glyphs of the page; unmapped codes become U+FFFD so no stray digits of "(cid:12)" leak."""
+    out = []
+    for c in chars:
+        text = "\ufffd" if c["text"].startswith("(cid:") else c["text"]
+        out.append(
+            Glyph(
+                text,
+                float(c["x0"]),
+                float(c["x1"]),
+                float(c["top"]),
+                float(c["bottom"]),
+                round(float(c["size"]), 1),
+            )
+        )
+    return out
+
+
+def _rects(rects: Iterable[dict[str, Any]]) -> list[Rect]:
+    return [
+        Rect(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in rects
+    ]
+
+
+def _rules(rects: Iterable[dict[str, Any]], lines: Iterable[dict[str, Any]]) -> list[Rect]:
+    """Drawn lines and hairline rectangles (rules are drawn either way)."""
+    out = _rects(lines)
+    out += [r for r in _rects(rects) if min(r.x1 - r.x0, r.bottom - r.top) <= 2]
+    return out
+
+
+def layout_text(
+    glyphs: Sequence[Glyph], rects: Sequence[Rect], rules: Sequence[Rect], height: float
+) -> tuple[str, list[LayoutHint]]:
+    """Reading-order text of a page's glyphs, and a hint per block (offsets into that text).
+
+    >>> g = [Glyph(c, 10 + 10 * i, 20 + 10 * i, 100, 110, 10.0) for i, c in enumerate("小微20")]
+    >>> g += [Glyph(c, 10 + 10 * i, 20 + 10 * i, 114, 124, 10.0) for i, c in enumerate("26年")]
+    >>> layout_text(g, [], [], 800.0)[0]
+    '小微2026年'
+    """
+    visible = [g for g in glyphs if not g.text.isspace()]
+    if not visible:
+        return "", []
+    body = _body_size(visible)
+    hrules = tuple(r for r in rules if r.bottom - r.top <= 2 and r.x1 - r.x0 > 2 * body)
+    vrules = tuple(r for r in rules if r.x1 - r.x0 <= 2 and r.bottom - r.top > 2 * body)
+    boxes = _boxes(glyphs, rects, body, height)
+    boxed = {id(g) for b in boxes for g in b.glyphs}
+    flow = [g for g in glyphs if id(g) not in boxed]
+    reader = _Reader(_Geometry(body, hrules, vrules))
+    _cut(reader, flow, boxes)
+    blocks = _blocks(reader.out, body, height)
+    return _assemble(blocks)
+
+
+def _body_size(glyphs: Sequence[Glyph]) -> float:
+    """The most common type size (ties: the smaller), i.e. body text."""
+    counts = Counter(g.size for g in glyphs)
+    return max(counts, key=lambda s: (counts[s], -s))
+
+
+def _boxes(glyphs: Sequence[Glyph], rects: Sequence[Rect], body: float, height: float) -> list[Box]:
+    """Outermost rectangles big enough to hold text and holding some: sidebars."""
+    page_extent = max(g.x1 for g in glyphs) - min(g.x0 for g in glyphs)
+    candidates = [
+        r
+        for r in rects
+        if r.x1 - r.x0 >= 3 * body
+        and r.bottom - r.top >= 2 * body
+        and (r.x1 - r.x0) * (r.bottom - r.top) < 0.5 * page_extent * height
+    ]
+    outer: list[Rect] = []
+    for rect in sorted(candidates, key=lambda r: -(r.x1 - r.x0) * (r.bottom - r.top)):
+        if not any(rect.inside(o) for o in outer):
+            outer.append(rect)
+    boxes = []
+    taken: set[int] = set()
+    for rect in sorted(outer, key=lambda r: (r.top, r.x0)):
+        inside = tuple(g for g in glyphs if id(g) not in taken and rect.holds(g))
+        # A band behind a single line is decoration, not a sidebar.
+        if len(_rows(g for g in inside if not g.text.isspace())) >= 2:
+            taken.update(id(g) for g in inside)
+            boxes.append(Box(rect, inside))
+    return boxes
+
+
+def _cut(reader: _Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
+    """Append the columns and sidebars of one region to ``reader.out`` in reading order."""
+    visible = [g for g in glyphs if not g.text.isspace()]
+    if not visible:
+        _emit_boxes(reader, boxes)
+        return
+    bands = _band_cuts(visible, reader.geo)
+    if bands and _split_rows(reader, glyphs, boxes, bands):
+        return
+    gutters = _gutters(visible, reader.geo, visible)
+    if gutters:
+        parts = _split_columns(glyphs, gutters)
+        if _side_by_side(parts, visible):
+            for part in parts:
+                _cut(reader, part, [])
+            _emit_boxes(reader, boxes)
+            return
+    else:
+        body_like = [g for g in visible if g.size < SUBHEADLINE_RATIO * reader.geo.body]
+        crossing = _crossing_rows(visible, _gutters(body_like, reader.geo, visible))
+        if crossing is not None:
+            top, bottom = crossing
+            above = max((g.bottom for g in visible if g.cy < top), default=None)
+            below = min((g.top for g in visible if g.cy > bottom), default=None)
+            cuts = [(lo, hi) for lo, hi in ((above, top), (bottom, below)) if lo and hi]
+            if cuts and _split_rows(reader, glyphs, boxes, cuts):
+                return
+    reader.out.append(Column(tuple(_lines(glyphs))))
+    _emit_boxes(reader, boxes)
+
+
+def _side_by_side(parts: list[list[Glyph]], visible: list[Glyph]) -> bool:
+    """Whether parts split at gutters are columns rather than the cells of a table (or the
+    words of one line): columns hold running text, cells share their rows."""
+    texty = 0
+    most_rows = 0
+    for part in parts:
+        lines = _lines(part)
+        most_rows = max(most_rows, len(lines))
+        texty += sum(1 for ln in lines if ln.x1 - ln.x0 >= 6 * ln.size) >= 2
+    return texty >= 2 or len(_rows(visible)) > most_rows + 1
+
+
+def _emit_boxes(reader: _Reader, boxes: list[Box]) -> None:
+    for box in boxes:
+        inner = _Reader(reader.geo)
+        _cut(inner, list(box.glyphs), [])
+        parts = tuple(p for p in inner.out if isinstance(p, Column))
+        if parts:
+            reader.out.append(SidebarRegion(parts))
+
+
+def _split_rows(
+    reader: _Reader, glyphs: list[Glyph], boxes: list[Box], cuts: list[tuple[float, float]]
+) -> bool:
+    """Read the region band by band at the given horizontal gaps; False if that splits nothing."""
+    edges = [(lo + hi) / 2 for lo, hi in cuts]
+    bands: list[list[Glyph]] = [[] for _ in range(len(edges) + 1)]
+    band_boxes: list[list[Box]] = [[] for _ in range(len(edges) + 1)]
+    for g in glyphs:
+        bands[sum(1 for e in edges if g.cy > e)].append(g)
+    if max(len(b) for b in bands) == len(glyphs):
+        return False
+    for box in boxes:
+        middle = (box.rect.top + box.rect.bottom) / 2
+        band_boxes[sum(1 for e in edges if middle > e)].append(box)
+    for band, held in zip(bands, band_boxes, strict=True):
+        _cut(reader, band, held)
+    return True
+
+
+def _split_columns(glyphs: list[Glyph], gutters: list[tuple[float, float]]) -> list[list[Glyph]]:
+    edges = [(lo + hi) / 2 for lo, hi in gutters]
+    cols: list[list[Glyph]] = [[] for _ in range(len(edges) + 1)]
+    for g in glyphs:
+        cols[sum(1 for e in edges if g.cx > e)].append(g)
+    return cols
+
+
+def _gaps(spans: Iterable[tuple[float, float]], min_width: float) -> list[tuple[float, float]]:
+    """Empty stretches between covered intervals, at least ``min_width`` wide.
+
+    >>> _gaps([(0, 10), (5, 12), (20, 30), (31, 40)], 5)
+    [(12, 20)]
+    """
+    ordered = sorted(spans)
+    gaps = []
+    reach = ordered[0][1]
+    for lo, hi in ordered[1:]:
+        if lo - reach >= min_width:
+            gaps.append((reach, lo))
+        reach = max(reach, hi)
+    return gaps
+
+
+def _band_cuts(visible: list[Glyph], geo: _Geometry) -> list[tuple[float, float]]:
+    """Horizontal gaps across the whole region: wide ones, and any that holds a long rule."""
+    left = min(g.x0 for g in visible)
+    right = max(g.x1 for g in visible)
+    width = right - left
+    cuts = []
+    for lo, hi in _gaps(((g.top, g.bottom) for g in visible), 0.0):
+        if hi - lo >= MIN_BAND_GAP * geo.body or any(
+            lo - 1 <= (r.top + r.bottom) / 2 <= hi + 1
+            and min(r.x1, right) - max(r.x0, left) >= RULE_SPAN * width
+            for r in geo.hrules
+        ):
+            cuts.append((lo, hi))
+    return cuts
+
+
+def _gutters(glyphs: list[Glyph], geo: _Geometry, region: list[Glyph]) -> list[tuple[float, float]]:
+    """Vertical gaps in the x-projection of ``glyphs``: wide ones, and any with a long rule."""
+    if not glyphs:
+        return []
+    top = min(g.top for g in region)
+    bottom = max(g.bottom for g in region)
+    gutters = []
+    for lo, hi in _gaps(((g.x0, g.x1) for g in glyphs), 0.0):
+        if hi - lo >= MIN_GUTTER * geo.body or any(
+            lo - 1 <= (r.x0 + r.x1) / 2 <= hi + 1
+            and min(r.bottom, bottom) - max(r.top, top) >= RULE_SPAN * (bottom - top)
+            for r in geo.vrules
+        ):
+            gutters.append((lo, hi))
+    return gutters
+
+
+def _crossing_rows(
+    visible: list[Glyph], gutters: list[tuple[float, float]]
+) -> tuple[float, float] | None:
+    """The vertical extent of the topmost line that runs across a body-text gutter."""
+    if not gutters:
+        return None
+    crossing = []
+    for line in _fragments(visible):
+        if any(line.x0 < lo and line.x1 > hi for lo, hi in gutters):
+            crossing.append(line)
+    if not crossing:
+        return None
+    first = min(crossing, key=lambda ln: ln.top)
+    return first.top, first.bottom
+
+
+def _fragments(glyphs: list[Glyph]) -> list[Line]:
+    """Lines, split where the gap between neighbours is wider than a character."""
+    out = []
+    for row in _rows(glyphs):
+        start = 0
+        for i in range(1, len(row) + 1):
+            if i == len(row) or row[i].x0 - row[i - 1].x1 > max(row[i].size, row[i - 1].size):
+                out.append(_line(row[start:i]))
+                start = i
+    return out
+
+
+def _rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into rows (vertical centre within the row's extent), each left to right."""
+    rows: list[list[Glyph]] = []
+    top = bottom = 0.0
+    for g in sorted(glyphs, key=lambda g: (g.cy, g.x0)):
+        if rows and top <= g.cy <= bottom:
+            rows[-1].append(g)
+            top, bottom = min(top, g.top), max(bottom, g.bottom)
+        else:
+            rows.append([g])
+            top, bottom = g.top, g.bottom
+    return [sorted(r, key=lambda g: g.x0) for r in rows]
+
+
+def _lines(glyphs: Iterable[Glyph]) -> list[Line]:
+    lines = [_line(row) for row in _rows(glyphs)]
+    return [ln for ln in lines if ln.text]
+
+
+def _line(row: Sequence[Glyph]) -> Line:
+    """One line's text: spaces as printed, plus one where a wide gap has none."""
+    parts: list[str] = []
+    prev: Glyph | None = None
+    for g in row:
+        if prev is not None:
+            if g.text == prev.text and abs(g.x0 - prev.x0) < 0.3 * g.size:
+                continue  # overprinted (fake bold) glyph
+            if g.x0 - prev.x1 > 0.6 * max(g.size, prev.size) and not (
+                g.text.isspace() or prev.text.isspace()
+            ):
+                parts.append(" ")
+        parts.append(" " if g.text.isspace() else g.text)
+        prev = g
+    text = " ".join("".join(parts).split())
+    ink = [g for g in row if not g.text.isspace()] or list(row)
+    sizes = Counter(g.size for g in ink)
+    return Line(
+        tuple(row),
+        text,
+        min(g.x0 for g in ink),
+        max(g.x1 for g in ink),
+        min(g.top for g in ink),
+        max(g.bottom for g in ink),
+        max(sizes, key=lambda s: (sizes[s], s)),
+    )
+
+
+def _paras(column: Column) -> list[Para]:
+    """Paragraphs of one column: a new one on a size change, gap, indent or short line."""
+    lines = list(column.lines)
+    if not lines:
+        return []
+    sizes = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    main = max(sizes, key=lambda s: (sizes[s], -s))
+    # Most lines of a column are full and unindented: the medians are its edges.
+    frame = [ln for ln in lines if _same_size(ln.size, main)]
+    left = sorted(ln.x0 for ln in frame)[len(frame) // 2]
+    right = sorted(ln.x1 for ln in frame)[len(frame) // 2]
+    gaps = sorted(
+        b.top - a.bottom
+        for a, b in itertools.pairwise(lines)
+        if _same_size(a.size, b.size) and b.top > a.bottom
+    )
+    usual = gaps[len(gaps) // 2] if gaps else 0.3 * main
+    paras: list[Para] = []
+    for i, ln in enumerate(lines):
+        indented = ln.x0 - left >= 0.8 * ln.size
+        prev = lines[i - 1] if i else None
+        if (
+            prev is None
+            or not _same_size(prev.size, ln.size)
+            or ln.top - prev.bottom > usual + 0.5 * ln.size
+            or indented
+            or prev.x1 < right - 1.5 * prev.size
+        ):
+            paras.append(Para([ln], ln.size, indented))
+        else:
+            paras[-1].lines.append(ln)
+    last = paras[-1].lines[-1]
+    paras[-1].open_end = len(lines) > 1 and last.x1 >= right - 1.5 * last.size
+    return paras
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.12 * min(a, b)
+
+
+def _flow(parts: Sequence[Column]) -> list[Para]:
+    """Paragraphs of consecutive columns; one that runs off a column's foot continues at the
+    head of the next when that starts unindented in the same size."""
+    out: list[Para] = []
+    for column in parts:
+        paras = _paras(column)
+        if not paras:
+            continue
+        head = paras[0]
+        if out and out[-1].open_end and not head.indented and _same_size(out[-1].size, head.size):
+            out[-1].lines.extend(head.lines)
+            out[-1].open_end = head.open_end if len(paras) == 1 else False
+            paras = paras[1:]
+        out.extend(paras)
+    return out
+
+
+def _blocks(regions: Sequence[Column | SidebarRegion], body: float, height: float) -> list[Block]:
+    """Blocks in reading order; runs of columns flow into each other, sidebars stand alone."""
+    blocks: list[Block] = []
+    run: list[Column] = []
+    for region in [*regions, None]:
+        if isinstance(region, Column):
+            run.append(region)
+            continue
+        paras = _flow(run)
+        blocks += _roles(paras, body, height)
+        run = []
+        if isinstance(region, SidebarRegion):
+            texts = [_para_text(p) for p in _flow(region.parts)]
+            size = _body_size([g for c in region.parts for ln in c.lines for g in ln.glyphs])
+            blocks.append(Block("\n\n".join(t for t in texts if t), "sidebar", size))
+    return [b for b in blocks if b.text]
+
+
+def _para_text(para: Para) -> str:
+    return "".join(ln.text for ln in para.lines)
+
+
+def _roles(paras: list[Para], body: float, height: float) -> list[Block]:
+    """Role of each paragraph from its type size; a display line just above a bigger
+    headline is its kicker."""
+    blocks = []
+    for para in paras:
+        text = _para_text(para)
+        ratio = para.size / body
+        if _is_furniture(para, text, ratio, height):
+            role = "furniture"
+        elif ratio >= HEADLINE_RATIO:
+            role = "headline"
+        elif ratio >= SUBHEADLINE_RATIO:
+            role = "subheadline"
+        else:
+            role = "body"
+        blocks.append(Block(text, role, para.size))
+    for i in range(len(blocks) - 1):
+        this, after = blocks[i], blocks[i + 1]
+        if (
+            this.role in {"headline", "subheadline"}
+            and after.role == "headline"
+            and after.size > this.size * (1 + 0.12)
+        ):
+            blocks[i] = Block(this.text, "kicker", this.size)
+    return blocks
+
+
+def _is_furniture(para: Para, text: str, ratio: float, height: float) -> bool:
+    """Short small print, or a single short line in the top or bottom margin."""
+    if len(text) > FURNITURE_MAX_CHARS or len(para.lines) > 2:
+        return False
+    if ratio < FURNITURE_RATIO:
+        return True
+    if ratio >= SUBHEADLINE_RATIO:
+        return False
+    line = para.lines[0]
+    in_margin = line.bottom < MARGIN_SHARE * height or line.top > (1 - MARGIN_SHARE) * height
+    return len(para.lines) == 1 and in_margin
+
+
+def _assemble(blocks: Sequence[Block]) -> tuple[str, list[LayoutHint]]:
+    """Blocks joined by blank lines, with a hint for each block's stretch of the text."""
+    parts: list[str] = []
+    hints: list[LayoutHint] = []
+    pos = 0
+    for block in blocks:
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        parts.append(block.text)
+        hints.append(LayoutHint(pos, pos + len(block.text), block.role, block.size))
+        pos += len(block.text)
+    return "".join(parts), hints

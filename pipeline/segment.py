@@ -1,0 +1,984 @@
+"""Split a page into its articles, sidebars, furniture and advertisements.
+
+The page text is cut into lines. Each line gets a role from its shape and the lexicons under
+``gazetteers/segment/`` (heading, body, byline, credit, furniture, advertisement), or from the
+layout hints of a PDF page when there are any. Runs of short, figure-dense lines become
+sidebars and leave the article stream. The stream is then read in order:
+
+- a group of heading lines starts a new article when the evidence says so (a byline or a
+  dateline follows, a column tag ends it, the previous article closed with a credit, the topic
+  changes); otherwise it is a section head of the current article;
+- a body line that stops mid-sentence is joined to the next body line when the join makes a
+  word (jieba's dictionary), the break falls after a comma, or the topic goes on; else the
+  article is truncated and the next text starts a new one;
+- short lines left at the very end of the page are the column name and author of a
+  headline-less commentary.
+
+Article spans index into the page text; their concatenation is the article's stitched text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.ingest import LayoutHint
+from pipeline.lexicon import read_list
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ArticleUnit:
+    kind: str  # news | feature | commentary | furniture | advertisement
+    headline: str | None
+    subheadline: str | None
+    kicker: str | None
+    byline: list[str]
+    column: str | None
+    truncated: bool
+    spans: list[Span]
+
+
+@dataclass(frozen=True)
+class SidebarUnit:
+    span: Span
+    title: str | None
+    article: int | None  # index into Segmentation.articles
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    articles: list[ArticleUnit]
+    sidebars: list[SidebarUnit]
+
+
+# --- character classes -------------------------------------------------------------------
+
+_SENTENCE_END = frozenset("。！？!?…；;")
+_CLOSERS = "”’」』）)】》\"'"
+_MID_SENTENCE = frozenset("，,、（(“《‘「『")
+_BULLETS = "□■●◆▲◇○◎★☆·•"
+_HEADING_MAX = 40  # longest unmarked line that can still be a heading
+_WINDOW = 600  # characters of context on each side of a boundary for topic similarity
+_START_THRESHOLD = 2.0
+_SIDEBAR_DENSITY = 0.25  # numbers with units per ten characters in an infographic
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_NON_HAN = re.compile(r"[^\u3400-\u9fff]+")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+# A number with a unit or scale after it (any Chinese character counts as one).
+_FIGURE = re.compile(r"\d+(?:[.．]\d+)?\s*[%％\u3400-\u9fff]")
+_COLUMN_TAG = re.compile(r"（([^（）]{2,16})）$")
+_ENUMERATION = re.compile(
+    r"^(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])"
+)
+# A news lead names its time in its first words ("近日，" "4月10日，").
+_NEWS_LEAD = re.compile(r"\d+月\d+日|\d+日[，、电]|近日|日前|今年|昨天|昨日|今天|当天|近期|连日来")
+# Topic similarity across a heading, and what it says about an article starting there.
+_TOPIC_STEPS = (0.015, 0.03, 0.05, 0.08, 0.12)
+_TOPIC_SCORE = (2.0, 1.5, 1.0, 0.0, -1.5, -2.5)
+_SIGNATURE = re.compile(r"^——[^，。]{1,8}$")  # "——编  者" closes an editor's note
+_CAPTION = re.compile(r"^(?:图[①-⑳\d一二三四五六七八九十]*[：:]|[上下左右]图[：:])")
+_PAREN_LINE = re.compile(r"^[（(].*[）)]$")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}")
+_FOLIO = re.compile(r"^(?:第?\s*\d{1,3}\s*版|\d{1,3})$")
+
+
+# --- lexicons ------------------------------------------------------------------------------
+
+
+@cache
+def _markers(name: str) -> tuple[str, ...]:
+    """A lexicon of ``gazetteers/segment/``, longest entries first (so prefixes match fully)."""
+    return tuple(sorted(read_list(f"segment/{name}.txt"), key=len, reverse=True))
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(read_list("segment/surnames.txt"))
+
+
+@cache
+def _dateline() -> re.Pattern[str]:
+    sources = "|".join(map(re.escape, _markers("dateline_sources")))
+    return re.compile(rf"^(?:{sources})[^，。\s]{{0,14}}?电")
+
+
+@cache
+def _jieba():  # jieba has no type hints
+    """jieba with its dictionary loaded, once per process."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's dictionary words (nr marks personal names)."""
+    _jieba()
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def preload() -> None:
+    """Load jieba and the lexicons now (before timing, or before forking workers)."""
+    _word_tags()
+    for name in ("byline_markers", "furniture_markers", "advertisement_markers", "credit_markers"):
+        _markers(name)
+    _surnames()
+
+
+# --- text predicates -----------------------------------------------------------------------
+
+
+def _core(text: str) -> str:
+    """Text without trailing closing quotes and brackets."""
+    return text.rstrip(_CLOSERS + " ")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends with sentence-final punctuation.
+
+    >>> ends_sentence("同比增长9.9%。"), ends_sentence("“好不好”转变。”"), ends_sentence("以省级智")
+    (True, True, False)
+    """
+    core = _core(text)
+    return bool(core) and core[-1] in _SENTENCE_END
+
+
+def is_person_name(text: str) -> bool:
+    """A person's name as printed in a byline: surname + 1-2 characters, spaces allowed.
+
+    >>> is_person_name("陆敏"), is_person_name("尚 咲"), is_person_name("顾  春")
+    (True, True, True)
+    >>> is_person_name("深化工作机制"), is_person_name("高质量")
+    (False, False)
+    """
+    han = _SPACES.sub("", text)
+    if not 2 <= len(han) <= 4 or _NON_HAN.search(han):
+        return False
+    surname = han[:2] if han[:2] in _surnames() else han[:1]
+    if surname not in _surnames() or len(han) - len(surname) not in (1, 2):
+        return False
+    # A dictionary word is a name only when jieba tags it as one (nr).
+    return not _jieba().dt.FREQ.get(han) or _word_tags().get(han, "").startswith("nr")
+
+
+def split_names(text: str) -> list[str]:
+    """Names in a byline remainder, each as written.
+
+    Names are separated by 、，, or runs of spaces; single characters separated by spaces
+    belong together (顾  春 is one name printed with padding).
+
+    >>> split_names("林丽鹂  邓剑洋  王云杉"), split_names("尚 咲"), split_names("王明、李华")
+    (['林丽鹂', '邓剑洋', '王云杉'], ['尚 咲'], ['王明', '李华'])
+    """
+    names: list[str] = []
+    for part in re.split(r"[、，,；;]", text):
+        tokens = list(re.finditer(r"[^ \t\u3000\u00a0]+", part))
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if len(tok.group()) == 1 and i + 1 < len(tokens) and len(tokens[i + 1].group()) == 1:
+                names.append(part[tok.start() : tokens[i + 1].end()])
+                i += 2
+                continue
+            names.append(tok.group())
+            i += 1
+    return [n for n in names if _HAN.search(n)]
+
+
+def byline_names(text: str) -> list[str] | None:
+    """Names of a byline line (None when the line is not a byline).
+
+    >>> byline_names("□ 本报记者 彭江"), byline_names("本报记者 尚 咲"), byline_names("本报评论员")
+    (['彭江'], ['尚 咲'], [])
+    >>> byline_names("本报记者 王明 通讯员 李华"), byline_names("记者在采访中了解到")
+    (['王明', '李华'], None)
+    """
+    clean = text.lstrip(_BULLETS + " \u3000")
+    markers = _markers("byline_markers")
+    if not clean.startswith(markers):
+        return None
+    pattern = "|".join(map(re.escape, markers))
+    rest = re.sub(pattern, " ", clean).strip(" ：:\u3000")
+    names = split_names(rest)
+    if not all(is_person_name(n) for n in names):
+        return None
+    return names
+
+
+def split_trailing_byline(text: str) -> tuple[str, list[str]] | None:
+    """A heading line that ends with a byline (as a PDF line may): the heading and the names.
+
+    >>> split_trailing_byline("小微信贷润泽千企万户 □ 本报记者 彭江")
+    ('小微信贷润泽千企万户', ['彭江'])
+    >>> split_trailing_byline("记者节里的记者") is None
+    True
+    """
+    for m in re.finditer(rf"[\s{_BULLETS}]+", text):
+        names = byline_names(text[m.end() :])
+        if names and m.start() > 0:
+            return text[: m.start()], names
+    return None
+
+
+def dateline_names(text: str) -> list[str]:
+    """Reporters named in a dateline's parenthesis.
+
+    >>> dateline_names("新华社北京5月19日电（记者 王明 李华）近日，……")
+    ['王明', '李华']
+    >>> dateline_names("本报北京7月3日电 （记者梅常伟）中央军委……")
+    ['梅常伟']
+    """
+    m = re.match(r"^[^（(]{0,24}[（(]([^）)]{1,40})[）)]", text)
+    if not m:
+        return []
+    inner = m.group(1)
+    pattern = "|".join(map(re.escape, _markers("byline_markers")))
+    if not re.search(pattern, inner):
+        return []
+    return [n for n in split_names(re.sub(pattern, " ", inner)) if is_person_name(n)]
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture: editor credits, folios, date lines.
+
+    >>> is_furniture("本版编辑 于泳 苏瑞淇"), is_furniture("2026年5月18日 星期一")
+    (True, True)
+    >>> is_furniture("9"), is_furniture("2026-07-04 00:00:00:0 3016 http://x.cn")
+    (True, True)
+    >>> is_furniture("编辑部的故事")
+    False
+    """
+    clean = _SPACES.sub("", text)
+    rest = re.sub(r"^(?:第?[\d一二三四五六七八九十]+版|本版)", "", clean)
+    for marker in _markers("furniture_markers"):
+        for candidate in (clean, rest):
+            if candidate.startswith(marker):
+                after = candidate[len(marker) :]
+                if not after or after[0] in "：:" or any(is_person_name(after[:n]) for n in (2, 3)):
+                    return True
+    if not _HAN.search(clean) or _TIMESTAMP.match(clean):
+        return True  # folios, timestamps, addresses, scraped metadata: not read as text
+    return bool(_DATE_LINE.match(clean) and len(clean) <= 30) or bool(_FOLIO.match(clean))
+
+
+def is_advertisement(text: str) -> bool:
+    """A line that only says 广告 (or a kindred marker).
+
+    >>> is_advertisement("广告"), is_advertisement("广 告"), is_advertisement("广告业发展")
+    (True, True, False)
+    """
+    return _SPACES.sub("", text) in _markers("advertisement_markers")
+
+
+def is_credit(text: str) -> bool:
+    """A photo/source credit or a closing note that ends an article.
+
+    >>> is_credit("傅  斌摄"), is_credit("周亮摄（影像中国）"), is_credit("（新华社北京1月16日电）")
+    (True, True, True)
+    >>> is_credit("（一）"), is_credit("链接")
+    (False, False)
+    """
+    if text.startswith(_markers("source_markers")):
+        return True
+    if _PAREN_LINE.match(text):
+        inner = text[1:-1]
+        return len(inner) >= 3 and any(m in inner for m in _markers("credit_markers"))
+    tag = re.search(r"[（(]([^）)]*)[）)]$", text)
+    if tag and tag.group(1).endswith(("发", "摄", "供图")):
+        return True
+    core = re.sub(r"[（(][^）)]*[）)]$", "", text).strip()
+    if len(core) > 16:
+        return False
+    for marker in _markers("credit_markers"):
+        if core.endswith(marker) and len(core) > len(marker):
+            names = split_names(core[: -len(marker)])
+            return bool(names) and all(is_person_name(n) for n in names)
+    return False
+
+
+def figure_density(text: str) -> float:
+    """Number-with-unit matches per ten characters.
+
+    >>> round(figure_density("累放贷款 6.5万亿元"), 2)
+    0.91
+    """
+    return 10 * len(_FIGURE.findall(text)) / max(1, len(text))
+
+
+def word_joins(left: str, right: str) -> bool:
+    """Whether the break between ``left`` and ``right`` falls inside a dictionary word.
+
+    >>> word_joins("嵌入银", "行业务链条"), word_joins("组成部分，需", "要进一步")
+    (True, True)
+    >>> word_joins("以省级智", "科技金融")
+    False
+    """
+    a, b = left[-4:], right[:4]
+    if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+        return False
+    pos = 0
+    for tok in _jieba().lcut(a + b, HMM=False):
+        if pos < len(a) < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False
+
+
+def _word_break(left: str, right: str) -> bool:
+    """A break inside a sentence of a line that looked like a heading: comma before, word across.
+
+    >>> _word_break("是重要组成部分，需", "要进一步优化"), _word_break("深化工作机制", "为引导银行")
+    (True, False)
+    """
+    return "，" in left and word_joins(left, right)
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    start: int  # first non-space character (heading marks included)
+    end: int  # after the last non-space character
+    raw_start: int  # start of the line in the page
+    text: str  # without heading marks, bullets and surrounding spaces
+    marked: bool
+    blank_before: bool
+    hint: str | None = None
+    size: float = 0.0  # largest type size of the hints over the line
+    role: str = "body"  # heading | body | byline | credit | furniture | advertisement | sidebar
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def open(self) -> bool:
+        """A body line that stops mid-sentence (not at a colon or dash, which lead on)."""
+        core = self.text.rstrip()
+        if not core or ends_sentence(core) or _SIGNATURE.match(core):
+            return False
+        return not (core.endswith(("：", ":", "——")) or core[-1] in _CLOSERS)
+
+
+def _read_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    prev_end = 0
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        body = raw.strip(" \t\r\u3000\u00a0")
+        if not body:
+            continue
+        start = m.start() + raw.index(body)
+        clean = body.lstrip("#＃").strip(" \u3000").lstrip(_BULLETS).strip(" \u3000")
+        blank = text.count("\n", prev_end, m.start()) > 1 or not lines
+        lines.append(
+            _Line(start, start + len(body), m.start(), clean or body, body[0] in "#＃", blank)
+        )
+        prev_end = m.end()
+    return lines
+
+
+def _apply_hints(lines: list[_Line], hints: Sequence[LayoutHint]) -> None:
+    """Give each line the role of the hints that cover most of it."""
+    if not hints:
+        return
+    ordered = sorted(hints, key=lambda h: h.start)
+    sizes = Counter(h.size for h in hints if h.role == "body" and h.size)
+    body_size = sizes.most_common(1)[0][0] if sizes else None
+    for ln in lines:
+        cover: Counter[str] = Counter()
+        biggest = 0.0
+        for h in ordered:
+            if h.start >= ln.end:
+                break
+            overlap = min(h.end, ln.end) - max(h.start, ln.start)
+            if overlap > 0:
+                cover[h.role] += overlap
+                biggest = max(biggest, h.size or 0.0)
+        if cover:
+            ln.hint = cover.most_common(1)[0][0]
+        ln.size = biggest
+        # Type twice the body size is a headline, whatever else the reader guessed.
+        big = body_size is not None and biggest >= 2 * body_size
+        if ln.hint == "furniture" and big and not is_furniture(ln.text):
+            ln.hint = "headline"
+
+
+def _is_heading_shape(ln: _Line) -> bool:
+    text = _COLUMN_TAG.sub("", ln.text) or ln.text
+    limit = _HEADING_MAX + 20 if ln.marked else _HEADING_MAX
+    if len(text) > limit or any(c in _SENTENCE_END for c in _core(text)[:-1]):
+        return False
+    core = _core(text)
+    if not core:
+        return False
+    if core[-1] in _SENTENCE_END:
+        # A short question can be a headline; a quoted one is dialogue.
+        return core[-1] in "？?" and text[0] not in "“‘「" and len(text) <= 30
+    return core[-1] not in _MID_SENTENCE and not core.endswith(("：", ":"))
+
+
+def _classify(ln: _Line) -> None:
+    text = ln.text
+    if ln.hint == "sidebar":
+        ln.role = "sidebar"
+    elif ln.hint == "furniture" or is_furniture(text):
+        ln.role = "furniture"
+    elif is_advertisement(text):
+        ln.role = "advertisement"
+    elif (names := byline_names(text)) is not None:
+        ln.role, ln.names = "byline", names
+    elif is_credit(text):
+        ln.role = "credit"
+    elif ln.hint in ("headline", "subheadline", "kicker") or (
+        ln.hint != "body" and _is_heading_shape(ln) and not _SIGNATURE.match(text)
+    ):
+        ln.role = "heading"
+    else:
+        ln.role = "body"
+
+
+def _promote_headlines(lines: list[_Line]) -> None:
+    """A long unpunctuated line right above a dateline is a headline, not body."""
+    for ln, nxt in itertools.pairwise(lines):
+        if (
+            ln.role == "body"
+            and ln.hint is None
+            and len(ln.text) <= 2 * _HEADING_MAX
+            and not any(c in _SENTENCE_END for c in ln.text)
+            and _dateline().match(nxt.text)
+        ):
+            ln.role = "heading"
+
+
+# --- sidebars ------------------------------------------------------------------------------
+
+
+def _is_figure_line(ln: _Line) -> bool:
+    return bool(_FIGURE.search(ln.text)) or ln.text.startswith(_markers("sidebar_leads"))
+
+
+def _sidebar_like(ln: _Line) -> bool:
+    return (
+        ln.role in ("heading", "body", "sidebar")
+        and ln.hint not in ("body", "headline")
+        and len(ln.text) <= _HEADING_MAX
+        and not any(c in _SENTENCE_END for c in ln.text)
+    )
+
+
+def _find_sidebars(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
+    """Sidebars as (first line, last line, title line), and mark their lines."""
+    found: list[tuple[int, int, int | None]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].hint == "sidebar":
+            j = i
+            while j + 1 < len(lines) and lines[j + 1].hint == "sidebar":
+                j += 1
+            found.append((i, j, None))
+            i = j + 1
+            continue
+        if not (_sidebar_like(lines[i]) and _is_figure_line(lines[i])):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and _sidebar_like(lines[j + 1]):
+            j += 1
+        # A heading that a byline or dateline follows is the next article's, not the box's.
+        while j > i and _leads_article(lines, j):
+            j -= 1
+        run = lines[i : j + 1]
+        figures = sum(_is_figure_line(ln) for ln in run)
+        dense = figure_density("".join(ln.text for ln in run)) >= _SIDEBAR_DENSITY
+        if len(run) >= 2 and figures >= 2 and figures >= 0.4 * len(run) and dense:
+            title = _sidebar_title(lines, i)
+            found.append((i, j, title))
+            i = j + 1
+        else:
+            i += 1
+    for first, last, title in found:
+        for ln in lines[(title if title is not None else first) : last + 1]:
+            ln.role = "sidebar"
+    return found
+
+
+def _leads_article(lines: list[_Line], j: int) -> bool:
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return nxt is not None and (nxt.role == "byline" or bool(_dateline().match(nxt.text)))
+
+
+def _sidebar_title(lines: list[_Line], first: int) -> int | None:
+    """The heading just above a sidebar, when it is not itself part of a headline group."""
+    t = first - 1
+    if t < 1 or lines[t].role != "heading" or _is_figure_line(lines[t]):
+        return None
+    if lines[t - 1].role in ("heading", "furniture"):
+        return None
+    return t
+
+
+# --- topic similarity ----------------------------------------------------------------------
+
+
+class _Topics:
+    """Character-bigram vectors of lines, weighted by inverse line frequency on the page."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.bags = [_bigrams(ln.text) for ln in lines]
+        df: Counter[str] = Counter()
+        for bag in self.bags:
+            df.update(bag.keys())
+        n = len(lines) + 1
+        self.idf = {k: math.log(n / v) for k, v in df.items()}
+
+    def window(self, idxs: Sequence[int]) -> Counter[str]:
+        """Bag of the given lines, taken until about ``_WINDOW`` characters."""
+        bag: Counter[str] = Counter()
+        size = 0
+        for i in idxs:
+            bag.update(self.bags[i])
+            size += sum(self.bags[i].values())
+            if size >= _WINDOW:
+                break
+        return bag
+
+    def similarity(self, a: Counter[str], b: Counter[str]) -> float:
+        idf = self.idf
+        num = sum(v * b[k] * idf[k] ** 2 for k, v in a.items() if k in b)
+        if not num:
+            return 0.0
+        na = math.sqrt(sum((v * idf[k]) ** 2 for k, v in a.items()))
+        nb = math.sqrt(sum((v * idf[k]) ** 2 for k, v in b.items()))
+        return num / (na * nb)
+
+
+def _bigrams(text: str) -> Counter[str]:
+    """
+    >>> sorted(_bigrams("银行，业务"))
+    ['业务', '银行']
+    """
+    return Counter(
+        run[k : k + 2] for run in _NON_HAN.split(text) for k in range(len(run) - 1) if run
+    )
+
+
+# --- reading the stream --------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    lines: list[int]
+    joins: list[str]  # join before each line after the first: "para" or "cut"
+    kind: str = "article"
+    headline: str | None = None
+    subheadline: str | None = None
+    kicker: str | None = None
+    byline: list[str] = field(default_factory=list)
+    column: str | None = None
+    truncated: bool = False
+    closed_by_credit: bool = False
+
+    def add(self, idx: int, join: str) -> None:
+        self.lines.append(idx)
+        self.joins.append(join)
+
+
+@dataclass
+class _Block:
+    kind: str  # group | body | credit | furniture | advertisement
+    lines: list[int]
+
+
+def _blocks(lines: list[_Line]) -> list[_Block]:
+    """Consecutive heading/byline lines form one group; other lines stand alone."""
+    blocks: list[_Block] = []
+    for i, ln in enumerate(lines):
+        if ln.role == "sidebar":
+            continue
+        kind = "group" if ln.role in ("heading", "byline") else ln.role
+        prev = blocks[-1] if blocks else None
+        if (
+            prev is not None
+            and prev.kind == kind
+            and kind in ("group", "furniture", "advertisement")
+            and prev.lines[-1] == i - 1
+        ):
+            prev.lines.append(i)
+        else:
+            blocks.append(_Block(kind, [i]))
+    return blocks
+
+
+class _Reader:
+    """Reads the blocks of one page in order and builds article drafts."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.topics = _Topics(lines)
+        self.drafts: list[_Draft] = []
+        self.cur: _Draft | None = None
+        self.after_break = False  # furniture or an advertisement came since the last line
+
+    def read(self, blocks: list[_Block]) -> list[_Draft]:
+        tails_from = _tail_start(blocks)
+        for b, block in enumerate(blocks):
+            if b >= tails_from and block.kind == "group":
+                self._tail(block)
+            elif block.kind in ("furniture", "advertisement"):
+                self.drafts.append(_Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
+                self.drafts[-1].kind = block.kind
+                self.after_break = True
+            elif block.kind == "credit":
+                self._credit(block)
+            elif block.kind == "group":
+                self._group(block, blocks[b + 1 :])
+            else:
+                self._body(block.lines[0], _following_lines(blocks[b:]))
+        return self.drafts
+
+    # each block kind
+
+    def _credit(self, block: _Block) -> None:
+        if self.cur is None:
+            self._start(block.lines[0])
+            return
+        # A photo credit under a caption at the top of an article does not close it.
+        closes = self._substance(self.cur) >= 100
+        self.cur.add(block.lines[0], "para")
+        self.cur.closed_by_credit = closes
+
+    def _body(self, idx: int, ahead: list[int]) -> None:
+        """Place a body line; ``ahead`` is it and the body lines after it, up to a heading."""
+        cur, ln = self.cur, self.lines[idx]
+        if cur is None:
+            self._start(idx)
+            return
+        last = self.lines[cur.lines[-1]]
+        if last.role == "body" and last.open:
+            if self._continues(cur, ahead):
+                cur.add(idx, "cut")
+                return
+            cur.truncated = True
+            self._start(idx)
+            return
+        if last.role == "heading" and len(cur.lines) > 1 and _word_break(last.text, ln.text):
+            cur.add(idx, "cut")  # a body line taken for a section head, split inside a word
+            return
+        lead = bool(_dateline().match(ln.text)) and self._substance(cur) >= 200
+        fresh = self.after_break or cur.closed_by_credit or lead
+        if fresh and self._topic(cur.lines, [idx]) < 0.08:
+            self._start(idx)
+            return
+        cur.add(idx, "para")
+
+    def _group(self, block: _Block, rest: list[_Block]) -> None:
+        cur = self.cur
+        if cur is None or self._start_score(block, rest) >= _START_THRESHOLD:
+            if cur is not None:
+                last = self.lines[cur.lines[-1]]
+                cur.truncated = cur.truncated or (last.role == "body" and last.open)
+            self._start(block.lines[0])
+            assert self.cur is not None
+            for idx in block.lines[1:]:
+                self.cur.add(idx, "para")
+            _fill_heads(self.cur, [self.lines[i] for i in block.lines])
+            return
+        for idx in block.lines:
+            cur.add(idx, "para")
+
+    def _tail(self, block: _Block) -> None:
+        """Short lines at the end of the page: a commentary's column name and author."""
+        lines = [self.lines[i] for i in block.lines]
+        articles = [d for d in self.drafts if d.kind == "article"]
+        if not articles or len(lines) > 3 or any(len(ln.text) > 12 for ln in lines):
+            self._group(block, [])
+            return
+        headless = [d for d in articles if d.headline is None]
+        target = headless[-1] if headless else articles[-1]
+        for idx, ln in zip(block.lines, lines, strict=True):
+            target.add(idx, "para")
+            names = ln.names if ln.role == "byline" else None
+            if names is None and is_person_name(ln.text):
+                names = [ln.text]
+            if names is not None:
+                target.byline = target.byline or names
+            elif target.column is None:
+                target.column = ln.text
+
+    # decisions
+
+    def _start(self, idx: int) -> None:
+        self.cur = _Draft([idx], [])
+        self.drafts.append(self.cur)
+        self.after_break = False
+
+    def _substance(self, draft: _Draft) -> int:
+        """Characters of body text (captions left out) in a draft."""
+        body = (self.lines[i] for i in draft.lines if self.lines[i].role == "body")
+        return sum(len(ln.text) for ln in body if not _CAPTION.match(ln.text))
+
+    def _topic(self, before: list[int], after: list[int]) -> float:
+        bag_before = self.topics.window(list(reversed(before)))
+        return self.topics.similarity(bag_before, self.topics.window(after))
+
+    def _cohesion(self, draft: _Draft) -> float | None:
+        """Topic similarity between the last two stretches of a draft (None when short)."""
+        lines = list(reversed(draft.lines))
+        size, k = 0, 0
+        while k < len(lines) and size < _WINDOW:
+            size += len(self.lines[lines[k]].text)
+            k += 1
+        rest = lines[k:]
+        if sum(len(self.lines[i].text) for i in rest) < _WINDOW // 2:
+            return None
+        return self.topics.similarity(self.topics.window(lines[:k]), self.topics.window(rest))
+
+    def _continues(self, cur: _Draft, ahead: list[int]) -> bool:
+        """Whether the body text ``ahead`` continues the sentence cut at the end of ``cur``."""
+        last, ln = self.lines[cur.lines[-1]], self.lines[ahead[0]]
+        if last.hint == "body" and ln.hint == "body" and not ln.blank_before:
+            return True  # a wrapped line of one paragraph
+        if _core(last.text)[-1] in _MID_SENTENCE or word_joins(last.text, ln.text):
+            return True
+        # Body lines of a laid-out page are mostly wrapped lines: ask for less topic evidence.
+        floor = 0.01 if last.hint == ln.hint == "body" else 0.06
+        return self._topic(cur.lines, ahead) >= floor
+
+    def _start_score(self, block: _Block, rest: list[_Block]) -> float:
+        """Evidence that a heading group starts an article rather than a section."""
+        assert self.cur is not None
+        lines = [self.lines[i] for i in block.lines]
+        heads = [ln for ln in lines if ln.role == "heading"]
+        following = _following_lines(rest)
+        nxt = self.lines[following[0]] if following else None
+        score = 0.0
+        if any(ln.hint == "headline" for ln in lines):
+            score += 5
+        has_byline = any(ln.role == "byline" for ln in lines) or (
+            len(heads) >= 2 and is_person_name(heads[-1].text)
+        )
+        if has_byline or (nxt is not None and _dateline().match(nxt.text)):
+            score += 5
+        if self.cur.closed_by_credit or self.after_break:
+            score += 2.5
+        if any(_COLUMN_TAG.search(ln.text) and not _ENUMERATION.match(ln.text) for ln in heads):
+            score += 4.5
+        if len(heads) >= 2:
+            score += 0.5
+        last = self.lines[self.cur.lines[-1]]
+        if last.role == "body" and last.open:
+            score += 1.5
+        if nxt is not None and (_NEWS_LEAD.search(nxt.text[:25]) or nxt.text.startswith("“")):
+            score += 1  # leads open with their time, or with a quotation
+        topic = self._topic(self.cur.lines, block.lines + following)
+        score += _TOPIC_SCORE[bisect.bisect_right(_TOPIC_STEPS, topic)]
+        cohesion = self._cohesion(self.cur)
+        if cohesion is not None:  # a drop well below the article's own cohesion
+            score += 1.5 if topic < 0.3 * cohesion else 0.5 if topic < 0.4 * cohesion else 0
+        if heads and (
+            _ENUMERATION.match(heads[0].text)
+            or _SPACES.sub("", heads[0].text) in _markers("inset_labels")
+        ):
+            score -= 4  # a numbered section or an inset of the article around it
+        if len(heads) >= 4 and not has_byline:
+            score -= 3
+        if len(heads) == 1 and heads[0].text.endswith(("——", "：")):
+            score -= 2
+        return score
+
+
+def _following_lines(rest: list[_Block]) -> list[int]:
+    """Body lines after a group, up to the next group."""
+    out: list[int] = []
+    for block in rest:
+        if block.kind != "body":
+            break
+        out.extend(block.lines)
+    return out
+
+
+def _tail_start(blocks: list[_Block]) -> int:
+    """Index of the first block after the page's last body line (only groups count as tail)."""
+    last_body = max((b for b, block in enumerate(blocks) if block.kind == "body"), default=-1)
+    return last_body + 1
+
+
+def _fill_heads(draft: _Draft, lines: list[_Line]) -> None:
+    """Kicker, headline, subheadline and byline of an article's opening group."""
+    heads = [ln for ln in lines if ln.role == "heading"]
+    for ln in lines:
+        if ln.role == "byline":
+            draft.byline = draft.byline or ln.names
+    for ln in heads:
+        split = split_trailing_byline(ln.text)
+        if split is not None:
+            ln.text, names = split
+            draft.byline = draft.byline or names
+    if len(heads) >= 2 and not draft.byline and is_person_name(heads[-1].text):
+        draft.byline = [heads.pop().text]
+    if not heads:
+        return
+    hinted = [ln for ln in heads if ln.hint == "headline"]
+    if hinted:
+        main = max(hinted, key=lambda ln: ln.size)
+        at = heads.index(main)
+        draft.headline = main.text
+        draft.kicker = next((ln.text for ln in heads[:at] if ln.hint != "body"), None)
+        draft.subheadline = next((ln.text for ln in heads[at + 1 :] if ln.hint != "body"), None)
+        return
+    texts = [ln.text for ln in heads]
+    if len(texts) == 1:
+        draft.headline = texts[0]
+    elif len(texts) == 2:
+        first, second = texts
+        if _is_kicker_pair(first, second):
+            draft.kicker, draft.headline = first, second
+        else:
+            draft.headline, draft.subheadline = first, second
+    else:
+        draft.kicker, draft.headline, draft.subheadline = texts[0], texts[1], texts[2]
+
+
+def _is_kicker_pair(first: str, second: str) -> bool:
+    """Whether two stacked heading lines read kicker + headline (else headline + subheadline).
+
+    >>> _is_kicker_pair("江西制造职业技术学院", "“一体两院”模式赋能地方智能制造升级")
+    True
+    >>> _is_kicker_pair("国家发展改革委将从5方面支持民企发展", "依法保护民营企业合法权益")
+    False
+    """
+    if first.endswith("——"):
+        return True
+    if second.startswith("——") or _COLUMN_TAG.search(first):
+        return False
+    if _COLUMN_TAG.search(second):
+        return True
+    return len(first) < 0.75 * len(second)
+
+
+# --- kinds and spans -----------------------------------------------------------------------
+
+
+def _kind(draft: _Draft, lines: list[_Line]) -> str:
+    if draft.kind != "article":
+        return draft.kind
+    cues = _markers("commentary_cues")
+    tags = [
+        m.group(1) for t in (draft.headline, draft.kicker) if t and (m := _COLUMN_TAG.search(t))
+    ]
+    own = [lines[i] for i in draft.lines]
+    if draft.column is not None or any(any(c in tag for c in cues) for tag in tags):
+        return "commentary"
+    if any(ln.role == "byline" and "评论员" in ln.text for ln in own):
+        return "commentary"
+    if any(ln.text.startswith(("（作者为", "（作者单位", "（作者系")) for ln in own[-3:]):
+        return "commentary"
+    body = [lines[i] for i in draft.lines if lines[i].role == "body"]
+    lead = body[0].text if body else ""
+    if _dateline().match(lead):
+        return "news"
+    if any(any(c in tag for c in _markers("feature_cues")) for tag in tags):
+        return "feature"
+    scene = lead.startswith(("“", "在")) and "，" in lead[:16]
+    if draft.kicker is not None or (scene and not draft.byline):
+        return "feature"
+    return "news"
+
+
+def _spans(draft: _Draft, lines: list[_Line], text: str) -> list[Span]:
+    """Page spans of a draft: contiguous lines share a span; a cut ends one at the last
+    character; a paragraph break across removed material keeps its newlines."""
+    order = sorted(range(len(draft.lines)), key=lambda k: lines[draft.lines[k]].start)
+    idxs = [draft.lines[k] for k in order]
+    joins = ["para"] + [draft.joins[k - 1] if k else "para" for k in order[1:]]
+    spans: list[Span] = []
+    start = lines[idxs[0]].start
+    for prev, idx, join in zip(idxs[:-1], idxs[1:], joins[1:], strict=True):
+        if join == "para" and idx == prev + 1:
+            continue
+        end = lines[prev].end
+        if join == "para":
+            stop = lines[prev + 1].raw_start
+            while end < stop and text[end] in "\r\n":
+                end += 1
+        spans.append((start, end))
+        start = lines[idx].start
+    spans.append((start, lines[idxs[-1]].end))
+    return spans
+
+
+def _article_of(span: Span, articles: list[ArticleUnit]) -> int | None:
+    """The article whose spans enclose a sidebar, else the one just before it."""
+    before: int | None = None
+    for k, art in enumerate(articles):
+        if art.kind in ("furniture", "advertisement"):
+            continue
+        starts = [s for s, _ in art.spans]
+        if min(starts) < span[0] < max(e for _, e in art.spans) and any(
+            s >= span[1] for s in starts
+        ):
+            return k
+        if min(starts) < span[0]:
+            before = k
+    return before
+
+
+def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
+    """Articles and sidebars of one page, in reading order.
+
+    >>> page = "标题一\\n\\n本报记者 王明\\n\\n第一段。\\n\\n本版编辑 李华"
+    >>> seg = segment(page)
+    >>> [(a.kind, a.headline, a.byline) for a in seg.articles]
+    [('news', '标题一', ['王明']), ('furniture', None, [])]
+    >>> seg.articles[0].spans
+    [(0, 18)]
+    """
+    lines = _read_lines(text)
+    _apply_hints(lines, hints)
+    for ln in lines:
+        _classify(ln)
+    _promote_headlines(lines)
+    boxes = _find_sidebars(lines)
+    drafts = _Reader(lines).read(_blocks(lines))
+    drafts.sort(key=lambda d: min(lines[i].start for i in d.lines))
+    articles = [
+        ArticleUnit(
+            kind=_kind(d, lines),
+            headline=d.headline,
+            subheadline=d.subheadline,
+            kicker=d.kicker,
+            byline=d.byline or _lead_names(d, lines),
+            column=d.column,
+            truncated=d.truncated,
+            spans=_spans(d, lines, text),
+        )
+        for d in drafts
+    ]
+    sidebars = []
+    for first, last, title in boxes:
+        top = title if title is not None else first
+        span = (lines[top].start, lines[last].end)
+        name = lines[title].text if title is not None else None
+        sidebars.append(SidebarUnit(span, name, _article_of(span, articles)))
+    return Segmentation(articles, sidebars)
+
+
+def _lead_names(draft: _Draft, lines: list[_Line]) -> list[str]:
+    """Reporters named in the dateline of an article's first body line."""
+    body = [lines[i].text for i in draft.lines if lines[i].role == "body"]
+    if draft.kind != "article" or not body or not _dateline().match(body[0]):
+        return []
+    return dateline_names(body[0])

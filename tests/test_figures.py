@@ -1,0 +1,411 @@
+"""Tests of pipeline.figures: numerals, units, bounds, ranges, changes, context, robustness.
+
+Cases are grouped by where they come from: hand-written general cases of every form the issue
+lists; sentences written for this file after the *kinds* of figure on the seed page (not its
+sentences); negatives; ranges; changes; sidebar periods; and a property test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.document import DateMention, Figure
+from pipeline.figures import extract_figures, extract_numbers, find_numbers, parse_number
+
+
+def only(text: str, **kwargs: object) -> Figure:
+    """The single figure in ``text``."""
+    figures = extract_figures(text, **kwargs)  # type: ignore[arg-type]
+    assert len(figures) == 1, [f.surface for f in figures]
+    return figures[0]
+
+
+def date(text: str, surface: str, kind: str = "period_end", normalized: str = "") -> DateMention:
+    start = text.index(surface)
+    return DateMention("", None, start, start + len(surface), surface, kind, normalized or None)
+
+
+# --- parse_number: hand-written -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("7", 7.0),
+        ("1,234.5", 1234.5),
+        ("０．２５", 0.25),
+        ("三", 3.0),
+        ("十二", 12.0),
+        ("二十", 20.0),
+        ("两百", 200.0),
+        ("一千零五", 1005.0),
+        ("三万零六百", 30600.0),
+        ("一亿两千万", 120_000_000.0),
+        ("两万三", 23000.0),
+        ("九点七五", 9.75),
+        ("6.5万", 65000.0),
+        ("1.2万亿", 1.2e12),
+        ("7千", 7000.0),
+        ("4万8千", 48000.0),
+        ("〇点五", 0.5),
+        ("二〇一九", 2019.0),
+        ("叁仟肆佰", 3400.0),
+        ("贰拾万", 200000.0),
+        ("五分之二", 0.4),
+        ("百分之十五", 15.0),
+        ("负4.5", -4.5),
+        ("-12", -12.0),
+    ],
+)
+def test_parse_number_reads_arabic_chinese_and_mixed_numerals(numeral: str, value: float) -> None:
+    assert parse_number(numeral) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("junk", ["", "元", "abc", "点", "三点"])
+def test_parse_number_rejects_what_is_not_a_numeral(junk: str) -> None:
+    assert parse_number(junk) is None
+
+
+# --- extract_figures: hand-written general cases of every form ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "scale"),
+    [
+        ("全年营业收入为12.75亿元。", "12.75亿元", 1.275e9, "元", "亿"),
+        ("当年实现销售额1,250.5万元。", "1,250.5万元", 12_505_000.0, "元", "万"),
+        ("进出口总值４．６万亿元。", "４．６万亿元", 4.6e12, "元", "万亿"),
+        ("该县新建农房三百二十套。", "三百二十套", 320.0, "套", None),
+        ("全市共有两百家门店。", "两百家", 200.0, "家", None),
+        ("项目吸引投资一千零五万元。", "一千零五万元", 10_050_000.0, "元", "万"),
+        ("园区引进企业十二家。", "十二家", 12.0, "家", None),
+        ("累计接待游客1.8亿人次。", "1.8亿人次", 1.8e8, "人次", "亿"),
+        ("新增造林面积35万亩。", "35万亩", 350_000.0, "亩", "万"),
+        ("年发电量达42亿千瓦时。", "42亿千瓦时", 4.2e9, "千瓦时", "亿"),
+        ("新建道路86公里。", "86公里", 86.0, "公里", None),
+        ("仓储面积约8000平方米。", "约8000平方米", 8000.0, "平方米", None),
+        ("粮食产量1.3万吨。", "1.3万吨", 13_000.0, "吨", None),
+        ("出口额达30亿美元。", "30亿美元", 3e9, "美元", "亿"),
+        ("募资约5亿港元。", "约5亿港元", 5e8, "港元", "亿"),
+        ("不良率为1.2%。", "1.2%", 1.2, "%", None),
+        ("全年增长百分之六。", "百分之六", 6.0, "%", None),
+        ("出生率为7.5‰。", "7.5‰", 7.5, "‰", None),
+        ("占比提高0.8个百分点。", "0.8个百分点", 0.8, "个百分点", None),
+        ("产能扩大到原来的3倍。", "3倍", 3.0, "倍", None),
+        ("近七成受访者表示满意。", "近七成", 70.0, "%", None),
+        ("5部门联合印发方案。", "5部门", 5.0, "部门", None),
+        ("全国31个省份参与。", "31个", 31.0, "个", None),
+        ("活动覆盖20城市。", "20城市", 20.0, "城市", None),
+        ("基准价调升15个基点。", "15个基点", 15.0, "个基点", None),
+        ("发行价为18.6元/股。", "18.6元/股", 18.6, "元/股", None),
+        ("服务价格为6元1角5分。", "6元1角5分", 6.15, "元", None),
+        ("每户补贴一吨半。", "一吨半", 1.5, "吨", None),
+        ("港币三百元可兑换。", "港币三百元", 300.0, "港元", None),
+    ],
+)
+def test_extracts_number_scale_and_unit(
+    text: str, surface: str, value: float, unit: str, scale: str | None
+) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.unit) == (surface, unit)
+    assert fig.value == pytest.approx(value)
+    if scale is not None:
+        assert fig.scale == scale
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "bound", "value"),
+    [
+        ("年营收超过500亿元。", "超过500亿元", "超过", "over", 5e10),
+        ("覆盖逾3000户。", "逾3000户", "逾", "over", 3000.0),
+        ("交易额突破2万亿元。", "突破2万亿元", "突破", "over", 2e12),
+        ("项目总投资200亿元以上。", "200亿元以上", "以上", "over", 2e10),
+        ("吸纳就业8万余人。", "8万余人", "余", "over", 80_000.0),
+        ("惠及30余家企业。", "30余家", "余", "over", 30.0),
+        ("带动就业300多人。", "300多人", "多", "over", 300.0),
+        ("融资规模达80多亿元。", "80多亿元", "多", "over", 8e9),
+        ("组织超千场招聘会。", "超千场", "超", "over", 1000.0),
+        ("接待上百家参展商。", "上百家", "上", "over", 100.0),
+        ("利润近500万元。", "近500万元", "近", "under", 5e6),
+        ("不足10%的企业回应。", "不足10%", "不足", "under", 10.0),
+        ("单笔贷款最高500万元。", "最高500万元", "最高", "at_most", 5e6),
+        ("误差在2%以内。", "2%以内", "以内", "at_most", 2.0),
+        ("每户至少5000元。", "至少5000元", "至少", "at_least", 5000.0),
+        ("会员费100元起。", "100元起", "起", "at_least", 100.0),
+        ("约60%的受访者认可。", "约60%", "约", "approx", 60.0),
+        ("客单价在200元左右。", "200元左右", "左右", "approx", 200.0),
+        ("市值高达3万亿元。", "高达3万亿元", "高达", "exact", 3e12),
+        ("全年完成投资45亿元。", "45亿元", None, "exact", 4.5e9),
+    ],
+)
+def test_qualifier_bound_and_surface(
+    text: str, surface: str, qualifier: str | None, bound: str, value: float
+) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.qualifier, fig.bound) == (surface, qualifier, bound)
+    assert fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("日均调用量达千亿级。", "千亿级", 1e11),
+        ("市场规模迈向万亿级。", "万亿级", 1e12),
+    ],
+)
+def test_order_of_magnitude(text: str, surface: str, value: float) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.bound, fig.value, fig.unit) == (surface, "order", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("学校确定了四个重点任务。", "四个", 4.0, "个"),
+        ("试点覆盖9个区县。", "9个", 9.0, "个"),
+        ("全省建成27家孵化器。", "27家", 27.0, "家"),
+        ("平台接入了120个数据接口。", "120个", 120.0, "个"),
+        ("企业聘请一名总工程师。", "一名", 1.0, "名"),
+        ("方案提出五大任务。", "五大任务", 5.0, "任务"),
+    ],
+)
+def test_small_counted_numbers_are_figures(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.value, fig.unit) == (surface, value, unit)
+
+
+# --- kinds of figure seen on the seed page, in sentences written for this file ---------------
+
+
+def test_stock_with_trillion_scale_and_yoy_growth() -> None:
+    text = "2025年末，全省普惠型涉农贷款余额2.4万亿元，同比增长12.3%。"
+    figs = extract_figures(text, dates=[date(text, "2025年末")])
+    assert [(f.surface, f.value, f.unit, f.change) for f in figs] == [
+        ("2.4万亿元", 2.4e12, "元", None),
+        ("12.3%", 12.3, "%", "increase"),
+    ]
+    assert all(f.metric == "普惠型涉农贷款余额" for f in figs)
+    assert all(f.period == "2025年末" for f in figs)
+    assert figs[0].subject == "全省"
+
+
+def test_counts_in_ten_thousands_with_clause_metrics() -> None:
+    text = "截至2026年3月末，江西已走访农户210万户，授信户数86万户，累计放款4200亿元。"
+    figs = extract_figures(text, dates=[date(text, "2026年3月末")])
+    assert [(f.surface, f.value, f.unit) for f in figs] == [
+        ("210万户", 2.1e6, "户"),
+        ("86万户", 8.6e5, "户"),
+        ("4200亿元", 4.2e11, "元"),
+    ]
+    assert [f.metric for f in figs] == ["走访农户", "授信户数", "放款"]
+    assert {f.period for f in figs} == {"2026年3月末"}
+    assert figs[0].subject == "江西"
+
+
+def test_counted_noun_after_the_number_is_the_metric() -> None:
+    figs = extract_figures("依托平台归集的45个部门18.2亿条记录开展分析。")
+    assert [(f.surface, f.metric) for f in figs] == [("45个", "部门"), ("18.2亿条", "记录")]
+
+
+def test_qualified_amounts_in_one_sentence() -> None:
+    figs = extract_figures("园区累计为3万余户商户发放贷款超800亿元，单户最高授信达500万元。")
+    assert [(f.surface, f.bound) for f in figs] == [
+        ("3万余户", "over"),
+        ("超800亿元", "over"),
+        ("500万元", "exact"),
+    ]
+    assert figs[0].metric == "商户"
+    assert figs[1].metric == "发放贷款"
+
+
+# --- negatives: what is not a figure ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年起实施。",  # a year
+        "会议于3月15日召开。",  # a day
+        "项目工期为18个月。",  # a duration
+        "两年内完成改造。",  # a duration
+        "每周三下午开放。",  # a weekday
+        "该行排名第一位。",  # an ordinal
+        "一是加强监管，二是优化服务。",  # list numbers
+        "坚持一企一策、一对一服务。",  # set phrases
+        "推动千家万户共享成果。",  # an idiom
+        "在第十四届运动会上亮相。",  # an ordinal event
+        "新建5G基站。",  # a code
+        "发布《产业发展报告(2025)》。",  # digits in a title
+        "配置B12号生产线。",  # an identifier
+        "出席2026数字经济大会。",  # a year inside a name
+        "数十家企业参加。",  # a vague count
+        "产品进入零售渠道。",  # 零 in a word
+        "陆家嘴金融城发布。",  # a financial capital in a name
+        "下午3点开始。",  # clock time
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_a_figure_overlapping_a_known_date_is_dropped() -> None:
+    text = "计划用3年时间完成。"
+    assert extract_figures(text, dates=[date(text, "3年", "duration", "P3Y")]) == []
+
+
+# --- ranges ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("单笔额度5万—50万元。", "5万—50万元", 5e4, 5e5, "元"),
+        ("增速在6%至8%之间。", "6%至8%", 6.0, 8.0, "%"),
+        ("补贴标准为3000-5000元。", "3000-5000元", 3000.0, 5000.0, "元"),
+        ("预计需要两到三万名工人。", "两到三万名", 2e4, 3e4, "名"),
+        ("覆盖10~15个社区。", "10~15个", 10.0, 15.0, "个"),
+        ("成本约为铜的2—4倍。", "2—4倍", 2.0, 4.0, "倍"),
+    ],
+)
+def test_ranges_are_one_figure_with_low_and_high(
+    text: str, surface: str, low: float, high: float, unit: str
+) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.unit, fig.value) == (surface, unit, None)
+    assert (fig.low, fig.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_from_to_levels_are_not_a_range() -> None:
+    figs = extract_figures("利率从3%降到2.5%。")
+    assert [(f.surface, f.low) for f in figs] == [("3%", None), ("2.5%", None)]
+
+
+def test_date_ranges_are_not_figure_ranges() -> None:
+    assert extract_figures("1—4月，2024年至2026年") == []
+
+
+# --- changes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "value"),
+    [
+        ("利润同比增长15.2%。", "increase", 15.2),
+        ("产量比上年增加8万吨。", "increase", 80_000.0),
+        ("合格率提高2个百分点。", "increase", 2.0),
+        ("增速为4.5%。", "increase", 4.5),
+        ("增幅达12%。", "increase", 12.0),
+        ("能耗同比下降3.1%。", "decrease", 3.1),
+        ("库存减少了1200吨。", "decrease", 1200.0),
+        ("利差收窄0.2个百分点。", "decrease", 0.2),
+        ("价格回落 5%。", "decrease", 5.0),
+        ("收入为120亿元。", None, 1.2e10),
+        ("规模增长至3万亿元。", None, 3e12),  # a level reached, not a change
+        ("增长率为5%。", None, 5.0),
+    ],
+)
+def test_change_direction_keeps_the_rate(text: str, change: str | None, value: float) -> None:
+    fig = only(text)
+    assert (fig.change, fig.value) == (change, pytest.approx(value))
+    assert "增长" not in fig.surface and "下降" not in fig.surface
+
+
+def test_change_without_metric_inherits_the_previous_figures_metric() -> None:
+    figs = extract_figures("制造业贷款余额6.1万亿元，同比增长11%。")
+    assert figs[1].metric == figs[0].metric == "制造业贷款余额"
+
+
+def test_list_items_share_the_first_metric() -> None:
+    figs = extract_figures("公司净利润分别为1.2亿元、1.5亿元和1.9亿元。")
+    assert [f.metric for f in figs] == ["净利润"] * 3
+    assert [f.subject for f in figs] == ["公司"] * 3
+
+
+# --- periods: sentences and sidebars ---------------------------------------------------------
+
+
+def test_period_is_the_nearest_preceding_date_in_the_sentence() -> None:
+    text = "2024年销售额为8亿元，2025年增至11亿元。"
+    dates = [date(text, "2024年", "year"), date(text, "2025年", "year")]
+    assert [f.period for f in extract_figures(text, dates=dates)] == ["2024年", "2025年"]
+
+
+def test_period_does_not_cross_sentences_outside_a_sidebar() -> None:
+    text = "2025年末，存款余额9万亿元。贷款余额7万亿元。"
+    figs = extract_figures(text, dates=[date(text, "2025年末")])
+    assert [f.period for f in figs] == ["2025年末", None]
+
+
+def test_jiezhi_date_after_the_figure_governs_its_sentence() -> None:
+    text = "全市共有规上企业3200家（截至2026年2月末）。"
+    fig = only(text, dates=[date(text, "2026年2月末")])
+    assert fig.period == "2026年2月末"
+
+
+def test_duration_is_not_a_period() -> None:
+    text = "3个月内新增贷款50亿元。"
+    fig = only(text, dates=[date(text, "3个月内", "duration", "P3M")])
+    assert fig.period is None
+
+
+def test_sidebar_heading_date_governs_every_line() -> None:
+    text = "截至2026年5月末\n\n累计签约项目 86个\n\n协议投资额 1200亿元\n\n带动就业 3.5万人"
+    figs = extract_figures(text, dates=[date(text, "2026年5月末")], in_sidebar=True)
+    assert [f.surface for f in figs] == ["86个", "1200亿元", "3.5万人"]
+    assert all(f.period == "2026年5月末" and f.in_sidebar for f in figs)
+    assert figs[1].metric == "协议投资额"
+
+
+def test_sidebar_label_line_names_a_bare_number_line() -> None:
+    text = "2026年一季度末\n\n制造业中长期贷款余额\n\n14.2万亿元 同比增长 10.5%"
+    figs = extract_figures(text, dates=[date(text, "2026年一季度末")], in_sidebar=True)
+    assert [f.metric for f in figs] == ["制造业中长期贷款余额"] * 2
+    assert figs[1].change == "increase"
+
+
+def test_sentence_span_covers_the_figure() -> None:
+    text = "第一句话。园区企业达到450家！最后一句"
+    fig = only(text)
+    start, end = fig.sentence
+    assert text[start:end] == "园区企业达到450家！"
+
+
+# --- lower layers ----------------------------------------------------------------------------
+
+
+def test_find_numbers_keeps_bare_numbers() -> None:
+    assert [(n.surface, n.value) for n in find_numbers("共3,000，约两百")] == [
+        ("3,000", 3000.0),
+        ("两百", 200.0),
+    ]
+
+
+def test_extract_numbers_keeps_bounds_without_units() -> None:
+    assert [(f.surface, f.bound, f.value) for f in extract_numbers("不少于三十，5000以下")] == [
+        ("不少于三十", "at_least", 30.0),
+        ("5000以下", "at_most", 5000.0),
+    ]
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+_CHARS = "0123456789０１２３４５６７８９.,，。%％‰一二两三十百千万亿零〇点余多约超近第年月日个家元"
+_WORDS = ["万元", "亿元", "个百分点", "同比增长", "下降", "至", "—", "-", "~", "《", "》", "\n"]
+_WORDS += ["截至", "以上", "左右", "级", "倍", "平方米", "大", "的", "/", "股", "A", "G", " "]
+_PIECES = st.sampled_from([*_CHARS, *_WORDS])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES | st.text(max_size=3), max_size=40).map("".join), st.booleans())
+def test_never_raises_and_every_span_is_valid(text: str, in_sidebar: bool) -> None:
+    for fig in extract_figures(text, in_sidebar=in_sidebar):
+        assert 0 <= fig.start < fig.end <= len(text)
+        assert text[fig.start : fig.end] == fig.surface
+        s, e = fig.sentence
+        assert 0 <= s <= fig.start and fig.end <= max(e, fig.end) <= len(text)
+    for num in find_numbers(text):
+        assert text[num.start : num.end] == num.surface
