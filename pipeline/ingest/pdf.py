@@ -164,17 +164,18 @@ def read_pdf(path: Path) -> list[IngestedPage | IngestFailure]:
     Raises :class:`IngestError` when the file as a whole cannot be read.
     """
     _check_header(path)
-    results: list[IngestedPage | IngestFailure] = []
     try:
-        with pdfplumber.open(path) as pdf:
-            pages = pdf.pages
-            for number, page in enumerate(pages, start=1):
-                results.append(_read_page(page, f"{path}#page={number}"))
-                page.close()  # frees the parsed layout; archives have long PDFs
-    except PdfminerException as err:
+        pdf = pdfplumber.open(path)
+        pages = pdf.pages
+    except Exception as err:  # pdfminer raises many kinds on a broken file
         raise IngestError(_describe(err)) from err
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise IngestError("encrypted PDF (password required)") from err
+    with pdf:
+        if not pages:
+            raise IngestError("PDF has no pages")
+        results = []
+        for number, page in enumerate(pages, start=1):
+            results.append(_read_page(page, f"{path}#page={number}"))
+            page.close()  # frees the parsed layout; archives have long PDFs
     return results
 
 
@@ -185,28 +186,75 @@ def _check_header(path: Path) -> None:
         raise IngestError("not a PDF file (no %PDF header)")
 
 
-def _describe(err: PdfminerException) -> str:
+def _describe(err: Exception) -> str:
     """A short reason for a file pdfminer refused."""
-    cause = err.args[0] if err.args else err
+    cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
     if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
         return "encrypted PDF (password required)"
     detail = str(cause).strip() or type(cause).__name__
-    return f"corrupt PDF ({detail})"
+    return f"corrupt PDF ({detail[:80]})"
 
 
 def _read_page(page: Any, source: str) -> IngestedPage | IngestFailure:
+    # One bad page must not stop the file, nor a batch of thousands.
     try:
         raw = page.chars
         rects = page.rects
         lines = page.lines
-    except Exception as err:  # a broken content stream spoils one page, not the file
+    except Exception as err:
         return IngestFailure(source, f"unreadable page ({type(err).__name__})")
     texts = [c["text"] for c in raw if not c["text"].isspace()]
     if not texts or untrusted_share(texts) >= MAX_UNTRUSTED_SHARE:
         return IngestFailure(source, NO_TEXT_LAYER)
-    glyphs = _glyphs(raw)
-    text, hints = layout_text(glyphs, _rects(rects), _rules(rects, lines), float(page.height))
+    turn = _Turn(int(page.rotation or 0) % 360, float(page.width), float(page.height))
+    glyphs = [turn.glyph(g) for g in _glyphs(raw)]
+    glyphs = [g for g in glyphs if g.x1 > 0 and g.bottom > 0 and g.top < turn.upright_height]
+    try:
+        text, hints = layout_text(
+            glyphs,
+            [turn.rect(r) for r in _rects(rects)],
+            [turn.rect(r) for r in _rules(rects, lines)],
+            turn.upright_height,
+        )
+    except Exception as err:
+        return IngestFailure(source, f"layout analysis failed ({type(err).__name__})")
+    if not text:
+        return IngestFailure(source, NO_TEXT_LAYER)
     return IngestedPage(source=source, text=text, hints=tuple(hints))
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """Undoes a page's /Rotate: pdfplumber gives boxes as displayed (``width`` and ``height``
+    are the displayed page's), so the text of a page turned a quarter runs down the page;
+    this maps boxes back onto the page as it was set."""
+
+    rotation: int
+    width: float
+    height: float
+
+    @property
+    def upright_height(self) -> float:
+        return self.width if self.rotation in (90, 270) else self.height
+
+    def box(self, x0: float, x1: float, top: float, bottom: float) -> tuple[float, ...]:
+        if self.rotation == 90:
+            return top, bottom, self.width - x1, self.width - x0
+        if self.rotation == 180:
+            return self.width - x1, self.width - x0, self.height - bottom, self.height - top
+        if self.rotation == 270:
+            return self.height - bottom, self.height - top, x0, x1
+        return x0, x1, top, bottom
+
+    def glyph(self, g: Glyph) -> Glyph:
+        if not self.rotation:
+            return g
+        x0, x1, top, bottom = self.box(g.x0, g.x1, g.top, g.bottom)
+        return Glyph(g.text, x0, x1, top, bottom, g.size)
+
+    def rect(self, r: Rect) -> Rect:
+        x0, x1, top, bottom = self.box(r.x0, r.x1, r.top, r.bottom)
+        return Rect(x0, top, x1, bottom)
 
 
 def untrusted_share(texts: Sequence[str]) -> float:
@@ -284,7 +332,7 @@ def layout_text(
     body = _body_size(visible)
     hrules = tuple(r for r in rules if r.bottom - r.top <= 2 and r.x1 - r.x0 > 2 * body)
     vrules = tuple(r for r in rules if r.x1 - r.x0 <= 2 and r.bottom - r.top > 2 * body)
-    boxes = _boxes(glyphs, rects, body, height)
+    boxes = _boxes(glyphs, [*rects, *_ruled_boxes(hrules, vrules)], body, height)
     boxed = {id(g) for b in boxes for g in b.glyphs}
     flow = [g for g in glyphs if id(g) not in boxed]
     reader = _Reader(_Geometry(body, hrules, vrules))
@@ -297,6 +345,34 @@ def _body_size(glyphs: Sequence[Glyph]) -> float:
     """The most common type size (ties: the smaller), i.e. body text."""
     counts = Counter(g.size for g in glyphs)
     return max(counts, key=lambda s: (counts[s], -s))
+
+
+def _ruled_boxes(hrules: Sequence[Rect], vrules: Sequence[Rect]) -> list[Rect]:
+    """Boxes drawn as four separate rules: two horizontal ones of the same extent joined at
+    both ends by vertical ones.
+
+    >>> h = [Rect(10, 100, 200, 100), Rect(10, 300, 200, 300)]
+    >>> v = [Rect(10, 100, 10, 300), Rect(200, 99, 200, 301)]
+    >>> _ruled_boxes(h, v)
+    [Rect(x0=10, top=100, x1=200, bottom=300)]
+    >>> _ruled_boxes(h, v[:1])
+    []
+    """
+
+    def joins(x: float, top: float, bottom: float) -> bool:
+        return any(
+            abs((v.x0 + v.x1) / 2 - x) <= 2 and v.top <= top + 2 and v.bottom >= bottom - 2
+            for v in vrules
+        )
+
+    boxes = []
+    for upper, lower in itertools.combinations(sorted(hrules, key=lambda r: r.top), 2):
+        if abs(upper.x0 - lower.x0) > 2 or abs(upper.x1 - lower.x1) > 2:
+            continue
+        top, bottom = upper.top, lower.bottom
+        if bottom > top and joins(upper.x0, top, bottom) and joins(upper.x1, top, bottom):
+            boxes.append(Rect(upper.x0, top, upper.x1, bottom))
+    return boxes
 
 
 def _boxes(glyphs: Sequence[Glyph], rects: Sequence[Rect], body: float, height: float) -> list[Box]:
@@ -333,6 +409,14 @@ def _cut(reader: _Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
     bands = _band_cuts(visible, reader.geo)
     if bands and _split_rows(reader, glyphs, boxes, bands):
         return
+    body_like = [g for g in visible if g.size < SUBHEADLINE_RATIO * reader.geo.body]
+    display = [g for g in visible if g.size >= SUBHEADLINE_RATIO * reader.geo.body]
+    crossing = _crossing_lines(display, _gutters(body_like, reader.geo, visible))
+    # A display line across body gutters with nothing beside it heads everything below it,
+    # even where it leaves a gutter clear (a centred headline).
+    alone = [ln for ln in crossing if _alone(ln, visible)]
+    if alone and _split_around(reader, glyphs, boxes, visible, alone[0]):
+        return
     gutters = _gutters(visible, reader.geo, visible)
     if gutters:
         parts = _split_columns(glyphs, gutters)
@@ -341,18 +425,30 @@ def _cut(reader: _Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
                 _cut(reader, part, [])
             _emit_boxes(reader, boxes)
             return
-    else:
-        body_like = [g for g in visible if g.size < SUBHEADLINE_RATIO * reader.geo.body]
-        crossing = _crossing_rows(visible, _gutters(body_like, reader.geo, visible))
-        if crossing is not None:
-            top, bottom = crossing
-            above = max((g.bottom for g in visible if g.cy < top), default=None)
-            below = min((g.top for g in visible if g.cy > bottom), default=None)
-            cuts = [(lo, hi) for lo, hi in ((above, top), (bottom, below)) if lo and hi]
-            if cuts and _split_rows(reader, glyphs, boxes, cuts):
-                return
+    elif crossing and _split_around(reader, glyphs, boxes, visible, crossing[0]):
+        return
     reader.out.append(Column(tuple(_lines(glyphs))))
     _emit_boxes(reader, boxes)
+
+
+def _alone(line: Line, visible: list[Glyph]) -> bool:
+    """Whether no other glyph of the region stands level with ``line``."""
+    own = {id(g) for g in line.glyphs}
+    return not any(g.top < line.bottom and g.bottom > line.top for g in visible if id(g) not in own)
+
+
+def _split_around(
+    reader: _Reader, glyphs: list[Glyph], boxes: list[Box], visible: list[Glyph], line: Line
+) -> bool:
+    """Read what is above ``line``, the band it stands in, and what is below, in turn."""
+    above = max((g.bottom for g in visible if g.cy < line.top), default=None)
+    below = min((g.top for g in visible if g.cy > line.bottom), default=None)
+    cuts = []
+    if above is not None:
+        cuts.append((above, line.top))
+    if below is not None:
+        cuts.append((line.bottom, below))
+    return bool(cuts) and _split_rows(reader, glyphs, boxes, cuts)
 
 
 def _side_by_side(parts: list[list[Glyph]], visible: list[Glyph]) -> bool:
@@ -452,20 +548,14 @@ def _gutters(glyphs: list[Glyph], geo: _Geometry, region: list[Glyph]) -> list[t
     return gutters
 
 
-def _crossing_rows(
-    visible: list[Glyph], gutters: list[tuple[float, float]]
-) -> tuple[float, float] | None:
-    """The vertical extent of the topmost line that runs across a body-text gutter."""
-    if not gutters:
-        return None
-    crossing = []
-    for line in _fragments(visible):
-        if any(line.x0 < lo and line.x1 > hi for lo, hi in gutters):
-            crossing.append(line)
-    if not crossing:
-        return None
-    first = min(crossing, key=lambda ln: ln.top)
-    return first.top, first.bottom
+def _crossing_lines(display: list[Glyph], gutters: list[tuple[float, float]]) -> list[Line]:
+    """Display lines (headlines) that run across a body-text gutter, top first."""
+    if not gutters or not display:
+        return []
+    return sorted(
+        (ln for ln in _fragments(display) if any(ln.x0 < lo and ln.x1 > hi for lo, hi in gutters)),
+        key=lambda ln: ln.top,
+    )
 
 
 def _fragments(glyphs: list[Glyph]) -> list[Line]:
@@ -505,8 +595,8 @@ def _line(row: Sequence[Glyph]) -> Line:
     prev: Glyph | None = None
     for g in row:
         if prev is not None:
-            if g.text == prev.text and abs(g.x0 - prev.x0) < 0.3 * g.size:
-                continue  # overprinted (fake bold) glyph
+            if g.text == prev.text and abs(g.x0 - prev.x0) < 0.1 * g.size:
+                continue  # overprinted (fake bold) glyph; "11" in a narrow font is not
             if g.x0 - prev.x1 > 0.6 * max(g.size, prev.size) and not (
                 g.text.isspace() or prev.text.isspace()
             ):
@@ -536,7 +626,8 @@ def _paras(column: Column) -> list[Para]:
     for ln in lines:
         sizes[ln.size] += len(ln.text)
     main = max(sizes, key=lambda s: (sizes[s], -s))
-    # Most lines of a column are full and unindented: the medians are its edges.
+    # Most lines of a column are full and unindented: the medians are its edges (a line
+    # may hang out with punctuation, and ragged-right lines end a little apart).
     frame = [ln for ln in lines if _same_size(ln.size, main)]
     left = sorted(ln.x0 for ln in frame)[len(frame) // 2]
     right = sorted(ln.x1 for ln in frame)[len(frame) // 2]
@@ -599,7 +690,8 @@ def _blocks(regions: Sequence[Column | SidebarRegion], body: float, height: floa
         run = []
         if isinstance(region, SidebarRegion):
             texts = [_para_text(p) for p in _flow(region.parts)]
-            size = _body_size([g for c in region.parts for ln in c.lines for g in ln.glyphs])
+            ink = [g for c in region.parts for ln in c.lines for g in ln.glyphs]
+            size = _body_size([g for g in ink if not g.text.isspace()] or ink)
             blocks.append(Block("\n\n".join(t for t in texts if t), "sidebar", size))
     return [b for b in blocks if b.text]
 

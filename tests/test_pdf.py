@@ -1,0 +1,299 @@
+"""PDF ingestion: reading order, layout hints, untrustworthy text layers and broken files.
+
+The PDFs are generated from the seed page's articles by tests/pdf_layouts.py; the probe PDFs
+in the shared folder are read only when that folder is present.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import IngestedPage, IngestError, IngestFailure, read_pages
+from pipeline.ingest.pdf import NO_TEXT_LAYER, Glyph, layout_text, read_pdf, untrusted_share
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pdf_layouts
+
+RUN = 12
+MIN_RUN_SHARE = 0.98
+LAYOUTS = sorted(pdf_layouts.LAYOUTS)
+
+
+def run_share(source: str, text: str) -> float:
+    """Share of the source's 12-character runs found intact in ``text``."""
+    runs = [source[i : i + RUN] for i in range(max(1, len(source) - RUN + 1))]
+    return sum(run in text for run in runs) / len(runs)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pdf")
+
+
+@pytest.fixture(scope="module")
+def read(folder):
+    """Each layout, built once, with the single page read back from it."""
+    cache: dict[str, tuple[pdf_layouts.Layout, IngestedPage]] = {}
+
+    def get(name: str) -> tuple[pdf_layouts.Layout, IngestedPage]:
+        if name not in cache:
+            layout = pdf_layouts.build(name, folder)
+            [page] = read_pdf(layout.path)
+            assert isinstance(page, IngestedPage), page
+            cache[name] = (layout, page)
+        return cache[name]
+
+    return get
+
+
+def role_of(page: IngestedPage, text: str) -> str | None:
+    return next((h.role for h in page.hints if page.text[h.start : h.end] == text), None)
+
+
+# --- generated layouts: reading order ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_every_article_reads_back_in_order(read, name):
+    layout, page = read(name)
+    for article in layout.articles:
+        source = "\n\n".join(article.texts())
+        assert run_share(source, page.text) >= MIN_RUN_SHARE, article.name
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_articles_come_in_the_order_of_the_text_version(read, name):
+    layout, page = read(name)
+    positions = [page.text.find(a.texts()[0]) for a in layout.articles]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_numbers_broken_across_lines_come_back_joined(read, name):
+    layout, page = read(name)
+    for number in layout.broken_numbers:
+        assert number in page.text
+
+
+def test_the_layouts_do_break_numbers_across_lines(read):
+    assert sum(len(read(name)[0].broken_numbers) for name in LAYOUTS) >= 2
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_page_source_names_the_file_and_page(read, name):
+    layout, page = read(name)
+    assert page.source == f"{layout.path}#page=1"
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_rotated_page_reads_as_the_upright_one(read, tmp_path, rotation):
+    _, upright = read("five_columns")
+    layout = pdf_layouts.five_columns(tmp_path / "turned.pdf", rotation)
+    [page] = read_pdf(layout.path)
+    assert isinstance(page, IngestedPage)
+    assert (page.text, page.hints) == (upright.text, upright.hints)
+
+
+# --- generated layouts: hints ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_hints_are_blocks_separated_by_blank_lines(read, name):
+    _, page = read(name)
+    assert page.hints
+    ends = [0, *(h.end + 2 for h in page.hints)]
+    assert [h.start for h in page.hints] == ends[:-1]
+    assert page.hints[-1].end == len(page.text)
+    for before, after in zip(page.hints, page.hints[1:], strict=False):
+        assert page.text[before.end : after.start] == "\n\n"
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_headlines_are_headline_blocks(read, name):
+    layout, page = read(name)
+    for headline in layout.headlines:
+        assert role_of(page, headline) == "headline"
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_folio_and_editor_line_are_furniture(read, name):
+    layout, page = read(name)
+    assert role_of(page, layout.blocks[0]) == "furniture"
+    assert role_of(page, layout.blocks[-1]) == "furniture"
+
+
+def test_section_heads_are_subheadlines(read):
+    layout, page = read("four_columns")
+    [article] = layout.articles
+    heads = [text for kind, text in article.paragraphs if kind == "section"]
+    assert heads
+    assert [role_of(page, h) for h in heads] == ["subheadline"] * len(heads)
+
+
+def test_kicker_above_a_headline_is_a_kicker(read):
+    layout, page = read("two_bands")
+    kickers = [a.kicker for a in layout.articles if a.kicker]
+    assert kickers
+    assert [role_of(page, k) for k in kickers] == ["kicker"] * len(kickers)
+
+
+def test_body_paragraphs_are_body(read):
+    layout, page = read("two_bands")
+    paragraphs = [t for a in layout.articles for kind, t in a.paragraphs if kind == "para"]
+    roles = Counter(role_of(page, p) for p in paragraphs)
+    assert roles["body"] >= 0.9 * len(paragraphs)
+
+
+@pytest.mark.parametrize("name", ["boxed_sidebar", "ruled_sidebar"])
+def test_boxed_sidebar_is_one_sidebar_block(read, name):
+    layout, page = read(name)
+    sidebars = [h for h in page.hints if h.role == "sidebar"]
+    assert len(sidebars) == 1
+    inside = page.text[sidebars[0].start : sidebars[0].end].replace("\n\n", "")
+    assert "".join(layout.sidebar) in inside
+
+
+@pytest.mark.parametrize("name", ["boxed_sidebar", "ruled_sidebar"])
+def test_sidebar_text_stays_out_of_the_article_body(read, name):
+    layout, page = read(name)
+    [sidebar] = [h for h in page.hints if h.role == "sidebar"]
+    body = page.text[: sidebar.start] + page.text[sidebar.end :]
+    text_body = "\n\n".join(b for b in layout.blocks if b not in layout.sidebar)
+    for item in layout.sidebar:  # the body repeats some of them
+        assert body.count(item) == text_body.count(item)
+
+
+# --- synthetic glyphs ----------------------------------------------------------------------
+
+
+def glyph_row(text: str, x: float, top: float, advance: float, size: float = 10.0) -> list:
+    return [
+        Glyph(ch, x + i * advance, x + i * advance + advance, top, top + size, size)
+        for i, ch in enumerate(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glyphs", "expected"),
+    [
+        (glyph_row("增长", 10, 100, 10) + glyph_row("增长", 10.4, 100, 10), "增长"),
+        (glyph_row("1100万元", 10, 100, 2.6), "1100万元"),
+    ],
+    ids=["fake_bold_overprint_read_once", "narrow_repeated_digits_kept"],
+)
+def test_line_text_from_glyphs(glyphs, expected):
+    assert layout_text(glyphs, [], [], 800.0)[0] == expected
+
+
+# --- pages and files that cannot be read -------------------------------------------------
+
+
+@pytest.mark.parametrize("make", [pdf_layouts.without_tounicode, pdf_layouts.image_only])
+def test_untrustworthy_text_layer_gives_the_ocr_message(tmp_path, make):
+    path = make(tmp_path / f"{make.__name__}.pdf")
+    assert read_pdf(path) == [IngestFailure(f"{path}#page=1", NO_TEXT_LAYER)]
+
+
+def test_a_picture_page_fails_alone_and_the_text_page_is_kept(tmp_path):
+    path = pdf_layouts.text_then_picture(tmp_path / "mixed.pdf")
+    first, second = read_pdf(path)
+    assert isinstance(first, IngestedPage)
+    assert pdf_layouts.articles()["vocational"].kicker in first.text
+    assert second == IngestFailure(f"{path}#page=2", NO_TEXT_LAYER)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (pdf_layouts.encrypted, "encrypted"),
+        (pdf_layouts.random_bytes, "not a PDF"),
+        (lambda p: pdf_layouts.truncated(p, pdf_layouts.encrypted(p.with_suffix(".x"))), "corrupt"),
+    ],
+    ids=["encrypted", "random_bytes", "truncated"],
+)
+def test_unreadable_files_raise_a_clear_error(tmp_path, make, reason):
+    path = make(tmp_path / "bad.pdf")
+    with pytest.raises(IngestError, match=reason):
+        read_pdf(path)
+
+
+def test_a_batch_keeps_the_good_pages(folder, read, tmp_path):
+    layout, _ = read("four_columns")
+    files = [
+        pdf_layouts.random_bytes(tmp_path / "noise.pdf"),
+        layout.path,
+        pdf_layouts.image_only(tmp_path / "scan.pdf"),
+        pdf_layouts.without_tounicode(tmp_path / "cid.pdf"),
+    ]
+    results = [r for f in files for r in read_pages(f)]
+    pages = [r for r in results if isinstance(r, IngestedPage)]
+    failures = [r for r in results if isinstance(r, IngestFailure)]
+    assert [p.source for p in pages] == [f"{layout.path}#page=1"]
+    assert [f.reason for f in failures] == [
+        "not a PDF file (no %PDF header)",
+        NO_TEXT_LAYER,
+        NO_TEXT_LAYER,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "trusted"),
+    [
+        (list("国家金融监督管理总局2026年"), True),
+        (list("2026年5月·田利辉×3°C"), True),
+        ([f"(cid:{n})" for n in range(20)] + list("2026"), False),
+        (list("‚ƒ„…†‡ˆ‰Š‹Œ38.8Ž"), False),
+    ],
+    ids=["chinese", "legit_symbols", "cid_codes_with_digits", "latin_junk_with_digits"],
+)
+def test_untrusted_share_tells_junk_from_text(texts, trusted):
+    assert (untrusted_share(texts) < 0.05) == trusted
+
+
+# --- the same content as text and as PDF gives the same findings --------------------------
+
+HAS_PIPELINE = importlib.util.find_spec("pipeline.process") is not None
+
+
+def findings(doc) -> dict[str, Counter]:
+    return {
+        "figures": Counter((f.surface, f.value) for f in doc.figures),
+        "dates": Counter((d.surface, d.normalized) for d in doc.dates),
+        "entities": Counter((e.surface, e.label) for e in doc.entities),
+    }
+
+
+@pytest.mark.skipif(not HAS_PIPELINE, reason="pipeline.process not available")
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_pdf_and_text_versions_give_the_same_findings(read, name):
+    from pipeline.process import extract
+
+    layout, page = read(name)
+    from_pdf = extract(page.text, published="2026-05-18", source=page.source, hints=page.hints)
+    from_text = extract(layout.text, published="2026-05-18", source="text")
+    assert from_text.figures and from_text.dates and from_text.entities
+    assert findings(from_pdf) == findings(from_text)
+
+
+# --- probe PDFs written by others (skipped without the shared folder) ---------------------
+
+
+def test_probe_pdfs_read_in_order_or_fail_clearly(shared_dir):
+    folder = shared_dir / "corpora_external" / "pdf_probe"
+    probes = sorted(folder.glob("*.pdf"))
+    if not probes:
+        pytest.skip("no probe PDFs")
+    paragraphs = [p for p in pdf_layouts.seed_paragraphs() if len(p) >= 40]
+    for path in probes:
+        [result] = read_pdf(path)
+        if isinstance(result, IngestFailure):
+            assert result.reason == NO_TEXT_LAYER
+            continue
+        shares = [run_share(p, result.text) for p in paragraphs]
+        assert sum(shares) / len(shares) >= MIN_RUN_SHARE, path.name
