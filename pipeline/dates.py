@@ -8,8 +8,13 @@ every time expression in a text and normalizes it:
 - interval ``a/b`` (1—4月 -> ``2026-01/2026-04``, 2024年至2026年 -> ``2024/2026``);
 - relative: resolved against the publication date when it names a calendar unit (去年 -> 2025),
   else null (日前, 近年来);
-- duration: ISO 8601 durations (1个月内 -> ``P1M``, 三年 -> ``P3Y``), the bound word (内, 以上)
-  inside the surface.
+- duration: ISO 8601 durations (1个月内 -> ``P1M``, 三年 -> ``P3Y``, 1年零3个月 -> ``P1Y3M``,
+  8天20小时 -> ``P8DT20H``), the bound word (内, 以上) inside the surface;
+- time: a clock time, on its day when the text names one (2026年5月20日上午10时 ->
+  ``2026-05-20T10:00``, 今天14:30 with the publication date), else ``T10:30``; time ranges
+  (上午9时至11时) as ``a/b``;
+- spans counted from publication (近三年, 过去十年, 未来五年) as day intervals ``a/b``; holidays
+  (国庆节, 春节) as the day in the governing year, from ``holidays.tsv`` and the lunar table.
 
 A year left out of a mention comes from the same sentence, then from the text's last explicit
 year before it, then ``default_year``, then the publication year; without any the mention keeps
@@ -52,6 +57,7 @@ _SEP = r"(?:——|[—–\-－~～〜至到])"
 # A month or count is not one when glued to a preceding number or a word that makes it ordinal,
 # periodic or another word (第, 每, 统一月).
 _NOT_BEFORE_NUM = r"(?<![0-9.〇零○一二三四五六七八九十百千万两第个每统单唯同逐])"
+_NUMBER = rf"(?:[0-9]+(?:\.[0-9]+)?|(?![百千])[{_CN_DIGIT}两十百]+|半)"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{0,200}》")
 
@@ -89,6 +95,54 @@ def _suffixes() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], "" if row[2] == "-" else row[2]) for row in rows}
 
 
+@dataclass(frozen=True)
+class _DayPart:
+    rule: str  # am | pm | noon | night: how the part shifts a 12-hour clock reading
+    offset: int | None  # days from publication the word names (昨晚 -1); None: no day
+    not_after: str  # characters that, right before the word, make another word (最晚)
+
+
+@cache
+def _day_parts() -> dict[str, _DayPart]:
+    rows = read_table("dates/day_parts.tsv")
+    return {r[0]: _DayPart(r[1], None if r[2] == "-" else int(r[2]), r[3].strip("-")) for r in rows}
+
+
+@cache
+def _holidays() -> dict[str, tuple[str, str]]:
+    """Holiday name -> (month, day) of a fixed Gregorian holiday, or ("lunar", festival)."""
+    return {row[0]: (row[1], row[2]) for row in read_table("dates/holidays.tsv")}
+
+
+@cache
+def _lunar_festivals() -> dict[tuple[str, int], str]:
+    """(festival, Gregorian year) -> its day, MM-DD."""
+    return {(row[0], int(row[1])): row[2] for row in read_table("dates/lunar_festivals.tsv")}
+
+
+def _holiday_day(name: str, year: int) -> str | None:
+    """ISO day of a holiday in a year; None when the lunar table does not reach that year.
+
+    >>> _holiday_day("国庆节", 2026), _holiday_day("春节", 2026), _holiday_day("中秋节", 1800)
+    ('2026-10-01', '2026-02-17', None)
+    """
+    month, day = _holidays()[name]
+    if month != "lunar":
+        return _iso_day(year, int(month), int(day))
+    month_day = _lunar_festivals().get((day, year))
+    return None if month_day is None else f"{year:04d}-{month_day}"
+
+
+def _holiday_words() -> list[str]:
+    """Holiday names as patterns, longest first, each with the words that must follow it."""
+    rows = {row[0]: row[3] for row in read_table("dates/holidays.tsv")}
+    words = []
+    for name in sorted(rows, key=lambda w: (-len(w), w)):
+        after = "" if rows[name] == "-" else f"(?={_alt(rows[name].split(','))})"
+        words.append(re.escape(name) + after)
+    return words
+
+
 @cache
 def _numerals() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in read_table("dates/numerals.tsv")}
@@ -112,9 +166,12 @@ def _rel_words(*units: str) -> str:
     for word, rel in sorted(_relative().items(), key=lambda kv: (-len(kv[0]), kv[0])):
         if units and rel.unit not in units:
             continue
-        behind = f"(?<![{re.escape(rel.not_after)}])" if rel.not_after else ""
+        # the guard behind is written after the word (same meaning) so that a pattern starting
+        # with these words starts with literals, which the regex engine scans for quickly
+        word_re = re.escape(word)
+        behind = f"(?<![{re.escape(rel.not_after)}]{word_re})" if rel.not_after else ""
         ahead = f"(?![{re.escape(rel.not_before)}])" if rel.not_before else ""
-        parts.append(f"{behind}{re.escape(word)}{ahead}")
+        parts.append(f"{word_re}{behind}{ahead}")
     return "|".join(parts)
 
 
@@ -158,8 +215,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # everything above is optional: a mention ends on one of these, an empty match never
         r"(?<=[年月份日号末底初旬度0-9])"
     )
-    bare_year_end = rf"(?<![0-9{_CN_DIGIT}十每去今明前后上本当同次])年(?P<ye>{end_start})"
-    bare_month_end = rf"(?<![0-9{_CN_DIGIT}十每个正腊冬])月(?P<me>{end_start})"
+    # the guards behind follow the unit so that the patterns start with a literal (fast scan)
+    bare_year_end = rf"年(?<![0-9{_CN_DIGIT}十每去今明前后上本当同次]年)(?P<ye>{end_start})"
+    bare_month_end = rf"月(?<![0-9{_CN_DIGIT}十每个正腊冬]月)(?P<me>{end_start})"
     bare_day = r"(?<![0-9.第每周号月年])(?P<d>" + _AR_DAY + r")日(?![元本韩内])"
     month_range = (
         rf"(?:{year_part})?{_NOT_BEFORE_NUM}(?P<m1>{month})(?:月份?)? ?{_SEP} ?"
@@ -180,34 +238,50 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?<![0-9])(?P<y>[12][0-9]{{3}})(?P<s>[-/.])(?P<m>{_AR_MONTH})(?P=s)"
         rf"(?P<d>{_AR_DAY})(?![0-9])"
     )
-    decade = r"(?:(?P<c>二十|十九|20|19)世纪)?(?<![0-9])(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
-    number = rf"(?:[0-9]+(?:\.[0-9]+)?|(?![百千])[{_CN_DIGIT}两十百]+|半)"
+    decade = (
+        r"(?:(?P<c>二十|十九|20|19|上)世纪)?(?<![0-9])"
+        r"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
+    )
+    number = _NUMBER
     units = "|".join(
-        re.escape(u).replace("个", "个[多余]?", 1) + (f"(?![{re.escape(v[3])}])" if v[3] else "")
+        re.escape(u).replace("个", "个[多余半]?", 1) + (f"(?![{re.escape(v[3])}])" if v[3] else "")
         for u, v in sorted(_units().items(), key=lambda kv: -len(kv[0]))
     )
     bounds = _alt(read_list("dates/duration_bounds.txt"))
+    not_count = rf"(?<![0-9.{_CN_DIGIT}两十百第每前近上下本这])"
     duration = (
-        rf"(?<![0-9.{_CN_DIGIT}两十百第每前近上下本这])(?P<n>{number})(?P<approx>余|多)? ?"
+        rf"{not_count}(?P<n>{number})(?P<approx>余|多)? ?"
         rf"(?P<unit>{units})(?P<half>半)?(?![级代度龄岁])(?P<bound>{bounds})?"
     )
+    # 1年零3个月, 8天20小时: a later part may also be written 时/分/秒 (两小时十分)
+    first = rf"(?:{number})(?:余|多)? ?(?:{_compound_units(False)})半?"
+    later = rf"(?:{number})(?:余|多)? ?(?:{_compound_units(True)})半?"
+    compound = rf"{not_count}{first}(?:[零又余多]?{later})+(?![级代度龄岁])(?P<bound>{bounds})?"
     relative_n = (
-        rf"(?P<rel>近|过去|未来|今后|最近)(?P<n>{number})(?P<approx>余|多)?"
-        rf"(?P<unit>年|个月|天|周|个星期)"
+        rf"(?P<rel>近|过去|未来|今后|最近)的?(?P<n>{number})(?P<approx>余|多)?"
+        rf"(?P<unit>年|个月|天|周|个星期)(?P<lai>来|以来)?"
     )
     ago = (
-        rf"(?<![0-9.{_CN_DIGIT}两十百第每])(?P<n>[0-9]{{1,3}}|[{_CN_DIGIT}两十]+)"
-        r"(?P<unit>年|个月|天)前"
+        rf"(?<![0-9.{_CN_DIGIT}两十百第每])(?P<n>[0-9]{{1,3}}|[{_CN_DIGIT}两十]+|半)"
+        r"(?P<unit>年|个月|天|周|个星期)(?P<dir>之?前|以前)(?![夕期提者])"
     )
+    compact_day = (
+        r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])"
+        r"(?![0-9.%‰元万亿千百号])"
+    )
+    holiday = "(?P<hol>" + "|".join(_holiday_words()) + ")"
+    time_of_day = _time_re()
     relative = rf"(?P<word>{_rel_words()})"
     weekday = (
-        r"(?<![每数几个两一二三四五六七八九十])(?P<wrel>上|下|本|这)?个?(?:星期|礼拜|周)"
+        r"(?<![每数几个两一二三四五六七八九十])(?P<wrel>上上|下下|上|下|本|这)?个?"
+        r"(?:(?:星期|礼拜|周)(?=[星礼周]))?(?:星期|礼拜|周)"
         r"(?P<wd>[一二三四五六日天])(?![0-9一二三四五六七八九十年岁])"
     )
     # Fail fast: every calendar mention starts with a digit, a numeral or a relative word.
     first = "".join(sorted({w[0] for w in _relative()} | set("0123456789QH年月第前后上下十两")))
     start = f"(?=[{re.escape(first + _CN_DIGIT)}])"
     num_start = f"(?=[0-9{_CN_DIGIT}两十百半])"
+    time_start = "".join(sorted({w[0] for w in _day_parts()}))
     rules = {
         "calendar": start + calendar_re,
         "bare_year_end": bare_year_end,
@@ -219,14 +293,54 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "first_quarters": start + first_quarters,
         "first_months": start + first_months,
         "iso_day": num_start + iso_day,
-        "decade": num_start + decade,
+        "decade": f"(?=[0-9{_CN_DIGIT}十上])" + decade,
         "duration": num_start + duration,
+        "compound_duration": num_start + compound,
         "relative_n": relative_n,
         "ago": num_start + ago,
-        "relative": start + relative,
+        "compact_day": num_start + compact_day,
+        "holiday": holiday,
+        "time": f"(?=[0-9{_CN_DIGIT}两十{time_start}])" + time_of_day,
+        "relative": relative,
         "weekday": "(?=[上下本这个星礼周])" + weekday,
     }
     return tuple((name, re.compile(rx)) for name, rx in rules.items())
+
+
+@cache
+def _compound_units(later: bool) -> str:
+    """Units of a compound duration's parts: the duration units that need no bound word, and
+    for a later part also the short hour/minute words (两小时十分; 8时30分 alone is a time)."""
+    words = [u for u, v in _units().items() if not v[2]] + (["时", "分"] if later else [])
+    return "|".join(re.escape(w).replace("个", "个[多余半]?", 1) for w in _by_length(words))
+
+
+def _by_length(words: list[str]) -> list[str]:
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def _time_re() -> str:
+    """A clock time: 14:30, 10时30分, 下午3点半, 凌晨2时15分, 上午9时许, 十一点一刻."""
+    parts = []
+    for word in _by_length(list(_day_parts())):
+        blocked = _day_parts()[word].not_after
+        parts.append((f"(?<![{re.escape(blocked)}])" if blocked else "") + re.escape(word))
+    hour_cn = "二十[一二三四]?|十[一二三四五六七八九]?|[零〇两一二三四五六七八九]"
+    sixty_cn = "[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]?|零?[一二三四五六七八九]"
+    ratio = "".join(f"(?<!{w})" for w in ("比", "比例", "比例为", "比分", "比分为", "比值为"))
+    clock = (
+        ratio + r"(?<![0-9.:：])(?P<ch>2[0-4]|[01]?[0-9])[:：](?P<cm>[0-5][0-9])"
+        r"(?:[:：](?P<cs>[0-5][0-9]))?(?![0-9:：])(?:\s?(?P<ampm>[apAP]\.?[mM]\.?))?"
+    )
+    spoken = (
+        rf"(?<![0-9.{_CN_DIGIT}十百千万第每])(?P<h>2[0-4]|[01]?[0-9]|{hour_cn})"
+        r"(?P<hu>点钟|点(?![数赞评击名位滴线状阵])|时(?![段间期代候辰效速空差区节]))"
+        rf"(?:(?P<half>半)|(?P<qt>[一1三3])刻|(?P<mi>[0-5]?[0-9]|{sixty_cn})分(?!钟)"
+        rf"(?:(?P<se>[0-5]?[0-9]|{sixty_cn})秒)?"
+        rf"|(?<=点)(?P<mi2>[0-5]?[0-9]|{sixty_cn})(?![0-9分秒刻钟个天年月日号%.万亿元])"
+        r")?(?P<tail>许|整|左右)?"
+    )
+    return rf"(?:(?P<dp>{'|'.join(parts)})\s?)?(?:{clock}|{spoken})"
 
 
 @cache
@@ -302,27 +416,63 @@ def _add_days(day: datetime.date, days: int) -> datetime.date | None:
 
 
 def _century_year(two_digits: int, published: datetime.date | None) -> int:
-    """A two-digit year (98年): the latest such year not after publication (or 2049).
+    """A two-digit year (98年): the latest such year at most ten years after publication (plans
+    reach a few years ahead), or not after 2049 when publication is unknown.
 
     >>> _century_year(98, None), _century_year(15, None)
     (1998, 2015)
-    >>> _century_year(30, datetime.date(2026, 1, 1))
-    1930
+    >>> _century_year(40, datetime.date(2026, 1, 1)), _century_year(98, datetime.date(1997, 7, 1))
+    (1940, 1998)
     """
-    now = published.year if published else 2049
-    year = now - now % 100 + two_digits
-    return year - 100 if year > now else year
+    horizon = published.year + 10 if published else 2049
+    year = horizon - horizon % 100 + two_digits
+    return year - 100 if year > horizon else year
 
 
 # ---------------------------------------------------------------- candidates
 
 
+# Rules whose every match contains one of these characters: they only run on windows around
+# them (a page has few), which keeps the page scan fast. The widths bound the longest mention
+# on either side of its anchor character (二〇二六年十二月 is 8 characters).
+_ANCHORS = {
+    "month_range": "—–-－~～〜至到",
+    "day_range": "—–-－~～〜至到",
+    "year_range": "—–-－~～〜至到",
+    "first_quarters": "前",
+    "first_months": "前",
+    "decade": "代",
+}
+_WINDOW = (20, 20)
+
+
+@cache
+def _anchor_res() -> dict[str, re.Pattern[str]]:
+    return {rule: re.compile(f"[{re.escape(chars)}]") for rule, chars in _ANCHORS.items()}
+
+
+def _windows(text: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Disjoint spans of ``text`` around the anchor characters."""
+    spans: list[tuple[int, int]] = []
+    back, ahead = _WINDOW
+    for match in anchor.finditer(text):
+        start, end = max(0, match.start() - back), min(len(text), match.end() + ahead)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def _candidates(text: str) -> list[_Cand]:
     found = []
+    anchors = _anchor_res()
     for rule, pattern in _patterns():
-        for match in pattern.finditer(text):
-            if match.end() > match.start():
-                found.append(_Cand(match.start(), match.end(), rule, match.groupdict()))
+        spans = _windows(text, anchors[rule]) if rule in anchors else [(0, len(text))]
+        for lo, hi in spans:
+            for match in pattern.finditer(text, lo, hi):
+                if match.end() > match.start():
+                    found.append(_Cand(match.start(), match.end(), rule, match.groupdict()))
     return found
 
 
@@ -374,6 +524,14 @@ def _valid(text: str, cand: _Cand) -> bool:
         return _valid_calendar(text, cand)
     if cand.rule in ("duration", "relative_n", "ago"):
         return _duration_parts(cand) is not None
+    if cand.rule == "compound_duration":
+        return _compound_parts(text[cand.start : cand.end]) is not None
+    if cand.rule == "time":
+        g = cand.groups
+        # 三点五, 10点五 are decimal numbers: minutes without 分 need a day part or Arabic digits
+        same_script = (g.get("h") or "").isdigit() and (g.get("mi2") or "").isdigit()
+        bare_spoken = g.get("mi2") and not (same_script or g.get("dp"))
+        return _reading(g) is not None and not bare_spoken
     return True
 
 
@@ -402,22 +560,112 @@ def _select(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 _MERGE_SEP = re.compile(rf"\s?{_SEP}\s?")
-_MERGEABLE = frozenset({"calendar", "bare_day", "iso_day", "bare_year_end", "bare_month_end"})
+_MERGEABLE = frozenset(
+    {
+        "calendar",
+        "bare_day",
+        "iso_day",
+        "compact_day",
+        "holiday",
+        "dated_weekday",
+        "bare_year_end",
+        "bare_month_end",
+    }
+)
+_TIMES = frozenset({"time", "datetime"})
 _UNTIL_NOW = frozenset({"至今", "迄今"})
+_DATE_TIME_GAP = re.compile(r"\s?")
+_WEEKDAY_GAP = re.compile(r"\s?(?P<open>[（(])?")
+_CLOSE = "）)"
 
 
-def _merge_intervals(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """Calendar mentions joined by 至/到/— form one interval (2025年1月至2026年3月), and so
-    does a calendar mention followed by 至今."""
+def _is_day(cand: _Cand) -> bool:
+    """Whether a mention names one day (a clock time written after it is on that day)."""
+    if cand.rule == "calendar":
+        return bool(cand.groups.get("d"))
+    if cand.rule == "relative":
+        return _relative()[cand.groups["word"] or ""].unit == "day"
+    return cand.rule in (
+        "iso_day",
+        "compact_day",
+        "bare_day",
+        "weekday",
+        "holiday",
+        "dated_weekday",
+    )
+
+
+def _weekday_after(text: str, day: _Cand, cand: _Cand) -> int | None:
+    """End of the weekday that names the day just written (5月20日（星期三）, 6月1日周六); None
+    if ``cand`` is no such weekday."""
+    if cand.rule != "weekday" or cand.groups.get("wrel") or not _is_day(day):
+        return None
+    if day.rule in ("weekday", "relative", "dated_weekday"):
+        return None
+    gap = _WEEKDAY_GAP.fullmatch(text, day.end, cand.start)
+    if gap is None:
+        return None
+    if not gap["open"]:
+        return cand.end
+    closed = cand.end < len(text) and text[cand.end] in _CLOSE
+    return cand.end + 1 if closed else None
+
+
+def _is_year(cand: _Cand) -> bool:
+    """Whether a mention is a year alone (2025年, 去年)."""
+    g = cand.groups
+    parts = ("m", "mrel", "q", "qq", "h", "hh", "ye", "d", "du")
+    return cand.rule == "calendar" and not any(g.get(k) for k in parts)
+
+
+def _merge_datetimes(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A day followed by a clock time is one mention (2026年5月20日上午10时, 今天14:30), and so
+    are a year followed by a holiday (2025年元旦) and a day followed by its weekday."""
     merged: list[_Cand] = []
     for cand in cands:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.rule in _MERGEABLE:
-            if cand.rule in _MERGEABLE and _MERGE_SEP.fullmatch(text, prev.end, cand.start):
+        year_before = prev is not None and _is_year(prev) and prev.end == cand.start
+        if prev is not None and year_before and cand.rule == "holiday":
+            groups = {**prev.groups, "hol": cand.groups["hol"]}
+            merged[-1] = _Cand(prev.start, cand.end, "holiday", groups)
+            continue
+        weekday_end = None if prev is None else _weekday_after(text, prev, cand)
+        if prev is not None and weekday_end is not None:
+            merged[-1] = _Cand(prev.start, weekday_end, "dated_weekday", {}, (prev,))
+            continue
+        if (
+            prev is not None
+            and cand.rule == "time"
+            and _is_day(prev)
+            and _day_offset(cand.groups) is None
+            and _DATE_TIME_GAP.fullmatch(text, prev.end, cand.start)
+        ):
+            merged[-1] = _Cand(prev.start, cand.end, "datetime", {}, (prev, cand))
+            continue
+        merged.append(cand)
+    return merged
+
+
+def _joinable(left: _Cand, right: _Cand) -> bool:
+    """Whether a separator between these two mentions makes one interval of them."""
+    if left.rule in _TIMES:
+        return right.rule in _TIMES
+    return left.rule in _MERGEABLE and right.rule in _MERGEABLE
+
+
+def _merge_intervals(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Calendar mentions joined by 至/到/— form one interval (2025年1月至2026年3月), and so do
+    clock times (上午9时至11时) and a calendar mention followed by 至今."""
+    merged: list[_Cand] = []
+    for cand in _merge_datetimes(text, cands):
+        prev = merged[-1] if merged else None
+        if prev is not None and (prev.rule in _MERGEABLE or prev.rule in _TIMES):
+            if _joinable(prev, cand) and _MERGE_SEP.fullmatch(text, prev.end, cand.start):
                 merged[-1] = _Cand(prev.start, cand.end, "merged", {}, (prev, cand))
                 continue
             if (
                 cand.rule == "relative"
+                and prev.rule in _MERGEABLE
                 and cand.groups["word"] in _UNTIL_NOW
                 and prev.end == cand.start
             ):
@@ -440,6 +688,7 @@ class _Context:
         default_year: int | None,
         years: list[tuple[int, int]],
     ) -> None:
+        self.text = text
         self.published = published
         self.default_year = default_year
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
@@ -644,7 +893,7 @@ def _relative_word(word: str, ctx: _Context, pos: int) -> tuple[str, str | None]
 def _duration_parts(cand: _Cand) -> tuple[str, float] | None:
     """(ISO designator, count) of a duration-like mention; None if it is not one."""
     g = cand.groups
-    unit = re.sub("^个[多余]", "个", g["unit"] or "")
+    unit = re.sub("^个[多余半]", "个", g["unit"] or "")
     designator, multiplier, needs_bound, _ = _units().get(unit, ("Y", 1.0, False, ""))
     n_text = g["n"] or ""
     value = cn_number(n_text)
@@ -658,37 +907,265 @@ def _duration_parts(cand: _Cand) -> tuple[str, float] | None:
             return None
         if unit == "周" and n_text == "四" and not g.get("bound"):
             return None  # 四周 'all around'
-    if g.get("half"):
+    if g.get("half") or "个半" in (g["unit"] or ""):
         value += 0.5
     return designator, value * multiplier
 
 
-def _iso_duration(designator: str, value: float) -> str:
-    """ISO 8601 duration; a fractional year becomes months when whole.
+# A fraction of a unit written in the next smaller one (1.5天 -> 1天12小时).
+_SMALLER = {"W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+_DATE_DESIGNATORS = ("Y", "M", "W", "D")
+_TIME_DESIGNATORS = ("H", "MIN", "S")
 
-    >>> [_iso_duration(*a) for a in [("Y", 1.5), ("M", 6), ("H", 2), ("MIN", 30)]]
-    ['P18M', 'P6M', 'PT2H', 'PT30M']
+
+def _format_duration(parts: dict[str, float]) -> str:
+    """ISO 8601 duration of designator -> count (MIN is minutes).
+
+    >>> _format_duration({"Y": 1, "M": 3}), _format_duration({"D": 8, "H": 20, "MIN": 5})
+    ('P1Y3M', 'P8DT20H5M')
+    """
+
+    def number(value: float) -> str:
+        return str(int(value)) if value == int(value) else f"{value:g}"
+
+    date = "".join(f"{number(parts[d])}{d}" for d in _DATE_DESIGNATORS if d in parts)
+    time = "".join(f"{number(parts[d])}{d[0]}" for d in _TIME_DESIGNATORS if d in parts)
+    return "P" + date + (f"T{time}" if time else "")
+
+
+def _iso_duration(designator: str, value: float) -> str:
+    """ISO 8601 duration; a fraction goes to the next smaller unit when it is whole there
+    (a year's to months: 1.5年 is 18 months).
+
+    >>> [_iso_duration(*a) for a in [("Y", 1.5), ("M", 6), ("H", 2), ("MIN", 30), ("H", 0.5)]]
+    ['P18M', 'P6M', 'PT2H', 'PT30M', 'PT30M']
+    >>> _iso_duration("D", 1.5), _iso_duration("M", 0.5)
+    ('P1DT12H', 'P0.5M')
     """
     if designator == "Y" and value != int(value) and value * 12 == int(value * 12):
-        designator, value = "M", value * 12
-    number = str(int(value)) if value == int(value) else f"{value:g}"
-    if designator in ("H", "MIN", "S"):
-        return f"PT{number}{designator[0]}"
-    return f"P{number}{designator}"
+        return _format_duration({"M": value * 12})
+    whole, fraction = int(value), value - int(value)
+    if fraction and designator in _SMALLER:
+        smaller, factor = _SMALLER[designator]
+        if fraction * factor == int(fraction * factor):
+            parts = {designator: float(whole)} if whole else {}
+            return _format_duration({**parts, smaller: fraction * factor})
+    return _format_duration({designator: value})
+
+
+@cache
+def _part_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<n>{_NUMBER})(?:余|多)? ?(?P<unit>{_compound_units(True)})(?P<half>半)?"
+    )
+
+
+def _compound_parts(surface: str) -> dict[str, float] | None:
+    """Designator -> count of a compound duration (1年零3个月); None unless it has two or more
+    parts in different units.
+
+    >>> _compound_parts("1年零3个月"), _compound_parts("两小时十分")
+    ({'Y': 1.0, 'M': 3.0}, {'H': 2.0, 'MIN': 10.0})
+    >>> _compound_parts("3个月2个月") is None
+    True
+    """
+    total: dict[str, float] = {}
+    for match in _part_re().finditer(surface):
+        unit = re.sub("^个[多余半]", "个", match["unit"])
+        short = {"时": ("H", 1.0), "分": ("MIN", 1.0)}
+        designator, multiplier = short.get(unit) or _units()[unit][:2]
+        value = cn_number(match["n"])
+        if value is None or value <= 0 or designator in total:
+            return None
+        if unit == "年" and value >= 1000:
+            return None  # a year, not a count of years
+        if match["half"] or "个半" in match["unit"]:
+            value += 0.5
+        total[designator] = value * multiplier
+    return total if len(total) >= 2 else None
+
+
+_CLAUSE_START = frozenset("，。；：、！？!?;:,\n \u3000“\"‘'（(在从于")
+
+
+def _relative_span(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
+    """近三年, 过去十年, 未来五年: the span from publication back (or forward) that many units,
+    day by day; null without a publication date or with an approximate count (近十余年).
+
+    近 after a verb counts a length, not recent years: 工作近30年 is a duration."""
+    g, pub = cand.groups, ctx.published
+    before = ctx.text[cand.start - 1] if cand.start else "\n"
+    if g["rel"] == "近" and not g.get("lai") and before not in _CLAUSE_START:
+        parts = _duration_parts(cand)
+        return None if parts is None else ("duration", _iso_duration(*parts))
+    unit = g["unit"] or ""
+    value = (cn_number(g["n"] or "") or 0.0) * (12 if unit == "年" else 1)  # 过去半年: 6 months
+    if pub is None or g.get("approx") or not value or value != int(value):
+        return "relative", None
+    n = int(value) * (1 if g["rel"] in ("未来", "今后") else -1)
+    if unit in ("年", "个月"):
+        year, month = _shift_month(pub.year, pub.month, n)
+        other = None
+        if 1 <= year <= 9999:
+            other = datetime.date(year, month, min(pub.day, _last_day(year, month)))
+    else:
+        other = _add_days(pub, n * (1 if unit == "天" else 7))
+    if other is None:
+        return "relative", None
+    first, last = sorted((pub, other))
+    return "interval", f"{first.isoformat()}/{last.isoformat()}"
+
+
+# ---------------------------------------------------------------- clock times
+
+
+def _day_offset(g: dict[str, str | None]) -> int | None:
+    """Days from publication that a time's day part names (昨晚 -1); None if it names none."""
+    return _day_parts()[g["dp"]].offset if g.get("dp") else None
+
+
+def _reading(g: dict[str, str | None]) -> tuple[int, int, int | None] | None:
+    """(hour, minute, second) of a clock time as written; None if no such time of day."""
+    if g.get("ch"):
+        hour, minute = int(g["ch"] or 0), int(g["cm"] or 0)
+        second = int(g["cs"]) if g.get("cs") else None
+    else:
+        hour = _int(g.get("h"))
+        if g.get("half"):
+            minute = 30
+        elif g.get("qt"):
+            minute = 15 * (_int(g["qt"]) or 1)
+        else:
+            minute = _int(g.get("mi") or g.get("mi2")) or 0
+        second = _int(g["se"]) if g.get("se") else None
+    if hour is None or hour > 24 or minute >= 60 or (second or 0) >= 60:
+        return None
+    if hour == 24 and (minute or second):
+        return None
+    return hour, minute, second
+
+
+def _weak_time(g: dict[str, str | None]) -> bool:
+    """A bare 三点 or 5点 may count points, and 0点5 may be a decimal; they are times only
+    beside a day or another time."""
+    if g.get("ch") or g.get("dp") or g.get("tail"):
+        return False
+    marked = any(g.get(k) for k in ("half", "qt", "mi", "se"))
+    arabic_hour = (g.get("h") or "").isdigit() and g.get("hu") == "时"
+    return not (marked or arabic_hour or g.get("hu") == "点钟")
+
+
+def _to_24h(hour: int, rule: str | None) -> int:
+    """The hour on the 24-hour clock after a day part's rule (see day_parts.tsv).
+
+    >>> [_to_24h(3, "pm"), _to_24h(8, "night"), _to_24h(2, "night"), _to_24h(1, "noon")]
+    [15, 20, 2, 13]
+    """
+    if rule == "pm" and 1 <= hour < 12:
+        return hour + 12
+    if rule == "noon" and 1 <= hour <= 3:
+        return hour + 12
+    if rule == "night" and 6 <= hour <= 12:
+        return 0 if hour == 12 else hour + 12
+    if rule == "am" and hour == 12:
+        return 12
+    return hour
+
+
+def _clock(g: dict[str, str | None], default_rule: str | None) -> str | None:
+    """HH:MM (HH:MM:SS when seconds are written) on the 24-hour clock; ``default_rule`` is the
+    day part's rule carried over from the start of a range (下午1点到3点)."""
+    reading = _reading(g)
+    if reading is None:
+        return None
+    hour, minute, second = reading
+    rule = default_rule
+    if g.get("dp"):
+        rule = _day_parts()[g["dp"] or ""].rule
+    elif g.get("ampm"):
+        rule = "pm" if (g["ampm"] or "")[0] in "pP" else "am"
+        hour = 0 if rule == "am" and hour == 12 else hour
+    text = f"{_to_24h(hour, rule):02d}:{minute:02d}"
+    return text if second is None else f"{text}:{second:02d}"
+
+
+def _clock_groups(cand: _Cand) -> dict[str, str | None]:
+    return cand.parts[1].groups if cand.rule == "datetime" else cand.groups
+
+
+def _time_point(
+    cand: _Cand, ctx: _Context, default_rule: str | None
+) -> tuple[str | None, str] | None:
+    """(day, clock) of a time or day+time mention: day "" when the text names none, None when
+    it names one that cannot be resolved; None if it is no time at all."""
+    g = _clock_groups(cand)
+    clock = _clock(g, default_rule)
+    if clock is None:
+        return None
+    if cand.rule == "datetime":
+        day = _normalize(cand.parts[0], ctx, None)
+        if day is None:
+            return None
+        return (day[1][:10] if day[1] else None), clock
+    offset = _day_offset(g)
+    if offset is not None and ctx.published:
+        day_of = _add_days(ctx.published, offset)
+        return (day_of.isoformat() if day_of else None), clock
+    return "", clock
+
+
+def _iso_time(day: str | None, clock: str) -> str | None:
+    return None if day is None else f"{day}T{clock}"
+
+
+def _time(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
+    if cand.rule == "time" and _weak_time(cand.groups):
+        return None
+    point = _time_point(cand, ctx, None)
+    return None if point is None else ("time", _iso_time(*point))
+
+
+def _time_interval(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
+    """上午9时至11时, 9:30~11:30, 9日0时至18时: the right end takes the left end's day and day
+    part when it writes none."""
+    left, right = cand.parts
+    start = _time_point(left, ctx, None)
+    left_g, right_g = _clock_groups(left), _clock_groups(right)
+    rule = None
+    bare_right = right.rule == "time" and not (right_g.get("dp") or right_g.get("ampm"))
+    if left_g.get("dp") and bare_right:
+        rule = _day_parts()[left_g["dp"] or ""].rule
+    end = _time_point(right, ctx, rule)
+    if start is None or end is None:
+        return None
+    if end[0] == "" and right.rule == "time" and _day_offset(right_g) is None:
+        end = (start[0], end[1])
+    a, b = _iso_time(*start), _iso_time(*end)
+    return "time", None if a is None or b is None else f"{a}/{b}"
 
 
 def _ago(cand: _Cand, ctx: _Context) -> tuple[str, str | None]:
+    """3年前, 两个月之前: that year, month or day counted back from publication. (N天后 is
+    left a duration: in news it mostly counts from the story's own events.)"""
     pub = ctx.published
-    n = int(cn_number(cand.groups["n"] or "") or 0)
+    value = cn_number(cand.groups["n"] or "") or 0.0
     if pub is None:
         return "relative", None
+    sign = -1
     unit = cand.groups["unit"]
-    if unit == "年":
-        return "relative", f"{pub.year - n:04d}"
-    if unit == "个月":
-        year, month = _shift_month(pub.year, pub.month, -n)
-        return "relative", f"{year:04d}-{month:02d}"
-    day = _add_days(pub, -n)
+    if unit == "年" and value == int(value):
+        year = pub.year + sign * int(value)
+        return "relative", f"{year:04d}" if 1 <= year <= 9999 else None
+    if unit in ("年", "个月"):
+        months = value * (12 if unit == "年" else 1)
+        if months != int(months):
+            return "relative", None
+        year, month = _shift_month(pub.year, pub.month, sign * int(months))
+        return "relative", f"{year:04d}-{month:02d}" if 1 <= year <= 9999 else None
+    days = value * (1 if unit == "天" else 7)
+    if days != int(days):
+        return "relative", None
+    day = _add_days(pub, sign * int(days))
     return "relative", None if day is None else day.isoformat()
 
 
@@ -698,14 +1175,16 @@ def _weekday(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, 
         return "relative", None
     wd = g["wd"] or "日"
     weekday = 7 if wd in "日天" else int(wd) if wd.isdigit() else "一二三四五六".index(wd) + 1
-    weeks = {"上": -1, "下": 1}.get(g.get("wrel") or "", 0)
+    weeks = {"上上": -2, "上": -1, "下": 1, "下下": 2}.get(g.get("wrel") or "", 0)
     day = _add_days(pub, 7 * weeks + weekday - pub.isoweekday())
     return "relative", None if day is None else day.isoformat()
 
 
-def _decade(g: dict[str, str | None]) -> tuple[str, str | None]:
+def _decade(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, str | None]:
     tens = int(cn_number(g["dec"] or "") or 0)
-    century = {"二十": 1900, "20": 1900, "十九": 1800, "19": 1800}.get(g.get("c") or "")
+    last_century = (pub.year // 100 - 1) * 100 if pub else 1900  # 上世纪, written since 2001
+    centuries = {"二十": 1900, "20": 1900, "十九": 1800, "19": 1800, "上": last_century}
+    century = centuries.get(g.get("c") or "")
     if century is None:
         century = 1900 if tens >= 30 else None
     if century is None:
@@ -788,7 +1267,7 @@ def _interval(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
             return "interval", None
         return "interval", f"{a}/{_now_at(a, ctx.published) if ctx.published else '..'}"
     right_cand = cand.parts[1]
-    hint = int(a[:4]) if a else None
+    hint = int(a[:4]) if a and a[:4].isdigit() else None
     right = _normalize(right_cand, ctx, hint)
     if right is None or a is None or right[1] is None:
         return ("interval", None) if right is not None else None
@@ -804,9 +1283,18 @@ def _normalize(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str |
     rule, g = cand.rule, cand.groups
     if rule == "calendar":
         return _calendar(cand, ctx, hint)
+    if rule == "merged" and cand.parts[0].rule in _TIMES:
+        return _time_interval(cand, ctx)
     if rule in ("merged", "until_now"):
         return _interval(cand, ctx)
-    if rule == "iso_day":
+    if rule in ("time", "datetime"):
+        return _time(cand, ctx)
+    if rule == "dated_weekday":
+        return _normalize(cand.parts[0], ctx, hint)
+    if rule == "holiday":
+        year = _year_of(cand, ctx, hint)
+        return "date", None if year is None else _holiday_day(g["hol"] or "", year)
+    if rule in ("iso_day", "compact_day"):
         year, month, day = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
         if day > _last_day(year, month):
             return None
@@ -821,12 +1309,15 @@ def _normalize(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str |
     if rule == "duration":
         parts = _duration_parts(cand)
         return None if parts is None else ("duration", _iso_duration(*parts))
+    if rule == "compound_duration":
+        parts = _compound_parts(ctx.text[cand.start : cand.end])
+        return None if parts is None else ("duration", _format_duration(parts))
     if rule == "relative_n":
-        return "relative", None
+        return _relative_span(cand, ctx)
     if rule == "ago":
         return _ago(cand, ctx)
     if rule == "decade":
-        return _decade(g)
+        return _decade(g, ctx.published)
     if rule == "relative":
         return _relative_word(g["word"] or "", ctx, cand.start)
     if rule == "weekday":
@@ -852,6 +1343,8 @@ def extract_dates(
     >>> pub = datetime.date(2026, 5, 20)
     >>> [(d.surface, d.normalized) for d in extract_dates("去年", published=pub)]
     [('去年', '2025')]
+    >>> [(d.surface, d.kind, d.normalized) for d in extract_dates("今天下午3点半", published=pub)]
+    [('今天下午3点半', 'time', '2026-05-20T15:30')]
     """
     scan = text.translate(_scan_table())
     cands = _merge_intervals(scan, _select(scan, _candidates(scan)))

@@ -281,6 +281,296 @@ def test_since_until_now_is_an_open_interval() -> None:
     assert only("2024年至今，贷款增长。", published=PUB)[2] == "2024/2026"
 
 
+# ---------------------------------------------------------------- clock times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("会议于10时30分开始。", "10时30分", "T10:30"),
+        ("会议于10点半开始。", "10点半", "T10:30"),
+        ("会议于下午3点开始。", "下午3点", "T15:00"),
+        ("晚会于晚上8时开始。", "晚上8时", "T20:00"),
+        ("列车于凌晨2时15分出发。", "凌晨2时15分", "T02:15"),
+        ("发布会14:30举行。", "14:30", "T14:30"),
+        ("发布会１４：３０举行。", "１４：３０", "T14:30"),
+        ("上午9时许，车队抵达。", "上午9时许", "T09:00"),
+        ("中午1点，食堂开门。", "中午1点", "T13:00"),
+        ("深夜11点，灯还亮着。", "深夜11点", "T23:00"),
+        ("下午三点一刻，雨停了。", "下午三点一刻", "T15:15"),
+        ("十一点半，记者赶到。", "十一点半", "T11:30"),
+        ("火箭于16时40分50秒点火。", "16时40分50秒", "T16:40:50"),
+        ("零点整，钟声响起。", "零点整", "T00:00"),
+        ("截至18时，已有千人到场。", "18时", "T18:00"),
+        ("比赛晚上九點半开始。", "晚上九點半", "T21:30"),
+    ],
+)
+def test_clock_times_without_a_day(text: str, surface: str, normalized: str) -> None:
+    assert only(text) == (surface, "time", normalized)
+    assert only(text, published=PUB) == (surface, "time", normalized)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("2026年5月20日上午10时，会议开幕。", "2026年5月20日上午10时", "2026-05-20T10:00"),
+        ("2025年3月1日14:30，列车开出。", "2025年3月1日14:30", "2025-03-01T14:30"),
+        ("2025-03-01 08:05，列车开出。", "2025-03-01 08:05", "2025-03-01T08:05"),
+        ("今天下午3点半，会议开幕。", "今天下午3点半", "2026-05-20T15:30"),
+        ("今日10时，会议开幕。", "今日10时", "2026-05-20T10:00"),
+        ("昨天晚上7点，会议闭幕。", "昨天晚上7点", "2026-05-19T19:00"),
+        ("昨晚8时35分，地震发生。", "昨晚8时35分", "2026-05-19T20:35"),
+        ("明早6点，车队出发。", "明早6点", "2026-05-21T06:00"),
+        # the month comes from the publication date, the day from the text
+        ("18日9时，大桥合龙。", "18日9时", "2026-05-18T09:00"),
+        # a bare 三点 is a time when a day is written before it
+        ("5月21日三点，会议开幕。", "5月21日三点", "2026-05-21T03:00"),
+    ],
+)
+def test_clock_times_on_a_day(text: str, surface: str, normalized: str) -> None:
+    assert only(text, published=PUB) == (surface, "time", normalized)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("上午9时至11时，展馆开放。", "上午9时至11时", "T09:00/T11:00"),
+        ("下午1点到3点，展馆开放。", "下午1点到3点", "T13:00/T15:00"),
+        ("展馆9:30—17:00开放。", "9:30—17:00", "T09:30/T17:00"),
+        (
+            "2026年6月1日8时至18时，道路封闭。",
+            "2026年6月1日8时至18时",
+            "2026-06-01T08:00/2026-06-01T18:00",
+        ),
+        (
+            "6月1日晚上8时至6月2日上午6时，道路封闭。",
+            "6月1日晚上8时至6月2日上午6时",
+            "2026-06-01T20:00/2026-06-02T06:00",
+        ),
+    ],
+)
+def test_time_ranges_are_intervals(text: str, surface: str, normalized: str) -> None:
+    assert only(text, published=PUB) == (surface, "time", normalized)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他提出三点建议。",
+        "请再快一点。",
+        "一时半会儿解决不了。",
+        "一时间议论纷纷。",
+        "指数上涨三点五。",
+        "气温升高10点五度。",
+        "第3点意见。",
+        "比分是3:1。",
+        "双方比分为3:21。",
+        "地图比例为1:10。",
+        "下降了0点5。",
+        "同时推进。",
+    ],
+)
+def test_counts_and_decimals_are_not_times(text: str) -> None:
+    assert [k for _, k, _ in found(text, published=PUB) if k == "time"] == []
+
+
+# ---------------------------------------------------------------- durations, compound
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("工程历时1年零3个月。", "1年零3个月", "P1Y3M"),
+        ("工程历时2年6个月。", "2年6个月", "P2Y6M"),
+        ("航行8天20小时。", "8天20小时", "P8DT20H"),
+        ("手术持续两小时十分。", "两小时十分", "PT2H10M"),
+        ("手术持续3小时20分钟。", "3小时20分钟", "PT3H20M"),
+        ("工程历时一年多三个月。", "一年多三个月", "P1Y3M"),
+        ("手术持续半小时。", "半小时", "PT30M"),
+        ("手术持续一个半小时。", "一个半小时", "PT1H30M"),
+        ("航行一天半。", "一天半", "P1DT12H"),
+        ("他干了两个钟头。", "两个钟头", "PT2H"),
+    ],
+)
+def test_compound_and_fractional_durations(text: str, surface: str, normalized: str) -> None:
+    assert only(text) == (surface, "duration", normalized)
+
+
+def test_a_count_after_a_story_event_stays_a_duration() -> None:
+    assert only("物价连续下降41个月后首次上涨。", published=PUB) == ("41个月", "duration", "P41M")
+
+
+# ---------------------------------------------------------------- spans from publication
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("近三年，产量翻番。", "近三年", "2023-05-20/2026-05-20"),
+        ("过去十年，产量翻番。", "过去十年", "2016-05-20/2026-05-20"),
+        ("近5年来，产量翻番。", "近5年来", "2021-05-20/2026-05-20"),
+        ("未来五年，产量将翻番。", "未来五年", "2026-05-20/2031-05-20"),
+        ("最近30天，产量翻番。", "最近30天", "2026-04-20/2026-05-20"),
+        ("近6个月，产量翻番。", "近6个月", "2025-11-20/2026-05-20"),
+        ("过去两周，产量翻番。", "过去两周", "2026-05-06/2026-05-20"),
+        ("过去半年，产量翻番。", "过去半年", "2025-11-20/2026-05-20"),
+    ],
+)
+def test_recent_spans_end_at_publication(text: str, surface: str, normalized: str) -> None:
+    assert only(text, published=PUB) == (surface, "interval", normalized)
+    assert only(text) == (surface, "relative", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("他在矿上工作近30年。", "近30年", "P30Y"),
+        ("这家店已开了近两年。", "近两年", "P2Y"),
+    ],
+)
+def test_near_after_a_verb_is_a_length(text: str, surface: str, normalized: str) -> None:
+    assert only(text, published=PUB) == (surface, "duration", normalized)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("两周之前，工厂投产。", "两周之前", "2026-05-06"),
+        ("3个月以前，工厂投产。", "3个月以前", "2026-02"),
+        ("上上周，工厂投产。", "上上周", "2026-W19"),
+        ("下下周三，工厂投产。", "下下周三", "2026-06-03"),
+        ("大前年，工厂投产。", "大前年", "2023"),
+        ("本周，工厂投产。", "本周", "2026-W21"),
+        ("本季度，工厂投产。", "本季度", "2026-Q2"),
+        ("本月，工厂投产。", "本月", "2026-05"),
+    ],
+)
+def test_more_relative_words_resolve_against_publication(
+    text: str, surface: str, normalized: str
+) -> None:
+    assert only(text, published=PUB) == (surface, "relative", normalized)
+
+
+def test_half_year_alone_takes_the_publication_year() -> None:
+    assert only("上半年，工厂投产。", published=PUB) == ("上半年", "half", "2026-H1")
+
+
+# ---------------------------------------------------------------- written forms of days
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("编号为20250307的文件。", "20250307", "2025-03-07"),
+        ("文件于2025.3.7印发。", "2025.3.7", "2025-03-07"),
+        ("文件于2025/03/07印发。", "2025/03/07", "2025-03-07"),
+    ],
+)
+def test_compact_and_dotted_days(text: str, surface: str, normalized: str) -> None:
+    assert only(text) == (surface, "date", normalized)
+
+
+@pytest.mark.parametrize(
+    "text", ["金额为20251399元。", "共20250307元。", "累计20251307人次。", "账号202503071。"]
+)
+def test_eight_digit_numbers_that_are_not_days(text: str) -> None:
+    assert all(k != "date" for _, k, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("5月-10月，客流增长。", "5月-10月", "2026-05/2026-10"),
+        ("5月至10月，客流增长。", "5月至10月", "2026-05/2026-10"),
+        ("2024年5月至10月，客流增长。", "2024年5月至10月", "2024-05/2024-10"),
+        ("2024年11月至次年2月，客流增长。", "2024年11月至次年2月", "2024-11/2025-02"),
+    ],
+)
+def test_month_ranges(text: str, surface: str, normalized: str) -> None:
+    assert only(text, published=PUB) == (surface, "interval", normalized)
+
+
+@pytest.mark.parametrize(
+    ("two_digit", "published", "year"),
+    [
+        ("99年3月", datetime.date(2026, 5, 20), "1999"),
+        ("28年3月", datetime.date(2026, 5, 20), "2028"),
+    ],
+)
+def test_two_digit_years_near_publication(
+    two_digit: str, published: datetime.date, year: str
+) -> None:
+    assert only(two_digit, published=published)[2] == f"{year}-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "normalized"),
+    [
+        ("5月21日（星期四），会议开幕。", "5月21日（星期四）", "date", "2026-05-21"),
+        ("5月21日周四，会议开幕。", "5月21日周四", "date", "2026-05-21"),
+        (
+            "5月21日（周四）上午9时，会议开幕。",
+            "5月21日（周四）上午9时",
+            "time",
+            "2026-05-21T09:00",
+        ),
+    ],
+)
+def test_weekday_after_a_day_is_part_of_it(
+    text: str, surface: str, kind: str, normalized: str
+) -> None:
+    assert only(text, published=PUB) == (surface, kind, normalized)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("上世纪80年代，工厂建成。", "上世纪80年代", "1980/1989"),
+        ("二十世纪八十年代，工厂建成。", "二十世纪八十年代", "1980/1989"),
+    ],
+)
+def test_decades(text: str, surface: str, normalized: str) -> None:
+    assert only(text, published=PUB) == (surface, "interval", normalized)
+
+
+# ---------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("元旦当天，游客众多。", "元旦", "2026-01-01"),
+        ("劳动节期间，游客众多。", "劳动节", "2026-05-01"),
+        ("六一儿童节，孩子们很开心。", "六一儿童节", "2026-06-01"),
+        ("国庆节期间，游客众多。", "国庆节", "2026-10-01"),
+        ("国庆假期，游客众多。", "国庆", "2026-10-01"),
+        ("圣诞节前夕，商场打折。", "圣诞节", "2026-12-25"),
+        ("2024年国庆节，游客众多。", "2024年国庆节", "2024-10-01"),
+        ("去年元旦，游客众多。", "去年元旦", "2025-01-01"),
+        # a year stated earlier in the text governs
+        ("2023年，景区扩建。国庆节期间，游客众多。", "国庆节", "2023-10-01"),
+        # lunar festivals from the table
+        ("春节期间，游客众多。", "春节", "2026-02-17"),
+        ("2025年中秋节，游客众多。", "2025年中秋节", "2025-10-06"),
+        ("端午假期，游客众多。", "端午", "2026-06-19"),
+        ("2024年除夕，游客众多。", "2024年除夕", "2024-02-09"),
+    ],
+)
+def test_holidays_are_days_of_the_governing_year(text: str, surface: str, normalized: str) -> None:
+    assert [m for m in found(text, published=PUB) if m[0] == surface] == [
+        (surface, "date", normalized)
+    ]
+
+
+@pytest.mark.parametrize("text", ["两国领导人在韩国庆州会见。", "中国庆祝节日。", "他爱吃元宵。"])
+def test_holiday_words_inside_other_words(text: str) -> None:
+    assert found(text, published=PUB) == []
+
+
+def test_holiday_without_any_year_keeps_normalized_null() -> None:
+    assert only("国庆节期间，游客众多。") == ("国庆节", "date", None)
+
+
 # ---------------------------------------------------------------- publication date
 
 
@@ -364,6 +654,12 @@ def test_seed_page_dates_match_the_gold() -> None:
 
 ALPHABET = [
     *"0123456789〇一二两三四五十年月日号末底初旬上下季度第前半个周天内以至—-今去本近来《》，。的",
+    *"时点分秒刻许:：",
+    "上午",
+    "晚上",
+    "昨晚",
+    "国庆",
+    "春节",
     "2026",
     "星期",
     "近年来",
