@@ -17,20 +17,23 @@ folded text are offsets into the original text.
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
-from pipeline.document import DateMention, Figure
+from pipeline.document import DateMention, Entity, Figure
 from pipeline.lexicon import read_list, read_table
 
 __all__ = ["NumberMention", "extract_figures", "extract_numbers", "find_numbers", "parse_number"]
 
 # One-to-one folding table: offsets in the folded text equal offsets in the original text.
 _FOLD = str.maketrans(
-    "０１２３４５６７８９．％－～萬億兩倆個點拾佰仟壹貳贰參叁肆伍陸陆柒捌玖圓幣餘約負項張條場輛噸畝釐侖裏華幾",
-    "0123456789.%-~万亿两两个点十百千一二二三三四五六六七八九圆币余约负项张条场辆吨亩厘仑里华几",
+    "０１２３４５６７８９．％－～萬億兩倆個點拾佰仟壹貳贰參叁肆伍陸陆柒捌玖圓幣餘約負項張條場輛噸畝釐侖裏華幾／＄￥€₤",
+    "0123456789.%-~万亿两两个点十百千一二二三三四五六六七八九圆币余约负项张条场辆吨亩厘仑里华几/$¥€£",
 )
 # Financial capitals fold to plain numerals; alone (陆家嘴, 队伍) they are not numbers.
 _CAPITALS = frozenset("壹貳贰參叁肆伍陸陆柒捌玖拾佰仟")
@@ -39,30 +42,54 @@ _DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
-_SMALL = {"十": 10, "百": 100, "千": 1000}
-_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 _TENS = {"廿": 20, "卅": 30}
 
 _CN = "零〇一二两三四五六七八九十百千万亿廿卅"
-_CN_RUN = rf"(?:[{_CN}]|兆(?=[一二三四五六七八九十]))+(?:点[零〇一二三四五六七八九]+)?"
+_CN_DIGITS = "零〇一二三四五六七八九"
+# Text set with spaces between characters (PDF layouts: 一百 五 十, 7 万5 千): a space may stand
+# inside a numeral next to a scale word or 点, never between two bare digits (一 二 are two).
+_SP = r"[ \u3000]{1,3}"
+_SPO = r"[ \u3000]{0,3}"
+_CN_RUN = (
+    rf"(?:[{_CN}]|兆(?=[一二三四五六七八九十]))"
+    rf"(?:[{_CN}]|兆(?=[一二三四五六七八九十])|{_SP}(?=[十百千万亿])|(?<=[十百千万亿]){_SP}(?=[{_CN}]))*"
+    rf"(?:{_SPO}点{_SPO}[{_CN_DIGITS}](?:[ \u3000]?[{_CN_DIGITS}])*)?"
+)
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 # Arabic digits with scale words, also interleaved (5万4千6百, 1千零1)
-_MIXED = rf"{_ARABIC}(?:[十百千万亿]+零?[0-9]+)*[十百千万亿]*"
+_MIXED = rf"{_ARABIC}(?:{_SPO}[十百千万亿]+{_SPO}零?[0-9]+)*(?:{_SPO}[十百千万亿]+)?"
 _SIGN = r"(?:负|(?<![0-9A-Za-z])-)?"
-# A number core: signed Arabic number with trailing scale words, or a run of Chinese numerals.
+_NUMERAL = rf"(?:{_MIXED}|{_CN_RUN})"
+# 百分之五 (%), 千分之三 (‰), 万分之三, 千万分之六: a scale-word denominator makes a ratio
+_PCT = rf"(?:千万|百万|十万|[百千万亿]){_SPO}分{_SPO}之{_SPO}"
+# 三分之一, 二十五分之一百四十四, 一又二分之一: any other denominator makes a fraction
+_FRAC = rf"(?:(?P<whole>{_SIGN}{_NUMERAL})又)?(?P<den>{_NUMERAL}){_SPO}分{_SPO}之{_SPO}"
+# A number core: signed Arabic number with trailing scale words, or a run of Chinese numerals,
+# after a percent prefix or the denominator of a fraction.
 _CORE = re.compile(
-    rf"(?P<pct>[百千万]分之)?(?P<core>{_SIGN}(?<![0-9A-Za-z.])(?<![0-9],)(?:{_MIXED}|{_CN_RUN}))"
+    rf"(?=[-负0-9{_CN}兆])"  # fail fast where no number starts: most characters of a page
+    rf"(?:(?P<pct>{_PCT})|{_FRAC})?"
+    rf"(?P<core>{_SIGN}(?<![0-9A-Za-z.])(?<![0-9],)(?:{_MIXED}|{_CN_RUN}))"
 )
+_SPACES = str.maketrans("", "", " \u3000")
 _WS = " \t\u3000\xa0"
-_RANGE_SEP = re.compile(r"[ \u3000]*(?:-{1,2}|—{1,2}|–|~|至|到)[ \u3000]*")
+_RANGE_SEP = re.compile(
+    r"(?:[(（]含[)）])?[ \u3000]*(?:-{1,2}|—{1,2}|–|~|至|到)[ \u3000]*"  # 1万(含)-5万元
+)
 _CENTS = re.compile(
     r"(?:(?P<jiao>[0-9一二两三四五六七八九])[角毛])?(?:零?(?P<fen>[0-9一二两三四五六七八九])分)?(?![钟])"
 )
+_KUAI_CENTS = re.compile(  # after 块: 三块五, 五块七毛八, 三块零四
+    r"(?P<jiao>[0-9一二两三四五六七八九])(?:[角毛](?P<fen>[0-9一二两三四五六七八九])?分?)?"
+    r"|零(?P<zfen>[0-9一二两三四五六七八九])分?"
+)
+_AFTER_KUAI = frozenset("钱到至的左右多一每")  # 三块五到四块, 三块五一斤 (not 一块二手车)
 _APPROX_SCALE = re.compile(r"[余多几]([万亿]+)")
 _TITLE = re.compile(r"《[^《》\n]{0,120}》")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _CLAUSE_END = "，,；;：:、。！？!?\n"
-_FRACTION = re.compile(rf"(?P<den>{_CN_RUN}|{_ARABIC})分之(?P<num>{_CN_RUN}|{_ARABIC})")
+_SLASH_FRACTION = re.compile(r"(?<![0-9/.])(-?[0-9]+)[ ]?/[ ]?([0-9]+)(?![0-9/.])")  # 1/3, -3/2
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+")
 
 
 @dataclass(frozen=True)
@@ -81,12 +108,14 @@ class _Unit:
     factor: float
     category: str
     blockers: str
+    not_after_small: bool = False  # not a unit after a small Chinese count (两度 is twice)
 
 
 @dataclass(frozen=True)
 class _Qualifier:
     bound: str
     scale_only: bool
+    not_after: str = ""  # characters before the word that make it part of another (通过)
 
 
 @dataclass(frozen=True)
@@ -106,8 +135,12 @@ class _Lexicon:
     boundaries: tuple[str, ...]
     noun_stop_set: frozenset[str]
     counted_nouns: frozenset[str]
+    follow: frozenset[str]  # characters that can follow a numeral of a figure
     subject_heads: tuple[str, ...]
-    subject_suffixes: tuple[str, ...]
+    subject_suffixes: dict[str, tuple[str, str]]  # ending -> (may not follow, may not precede)
+    determiners: str  # 另一种, 每一次: characters before 一 that make it a determiner
+    prefixes: dict[str, tuple[str, str, frozenset[str]]]  # US$ -> (美元, money, {})
+    prefix_max: int
 
 
 def _fold(text: str) -> str:
@@ -120,7 +153,8 @@ def _lexicon() -> _Lexicon:
     for row in read_table("figures/units.tsv"):
         surface, base, factor, category = row[:4]
         blockers = row[4] if len(row) > 4 else ""
-        units[_fold(surface)] = _Unit(base, float(factor), category, blockers)
+        flag = len(row) > 5 and row[5] == "not_after_small"
+        units[_fold(surface)] = _Unit(base, float(factor), category, blockers, flag)
     for noun in read_list("figures/counted_nouns.txt"):
         units.setdefault(noun, _Unit(noun, 1.0, "count", ""))
     pre: dict[str, _Qualifier] = {}
@@ -129,11 +163,23 @@ def _lexicon() -> _Lexicon:
     for row in read_table("figures/qualifiers.tsv"):
         word, bound, position = row[:3]
         slot = {"pre": pre, "mid": mid, "post": post}[position]
-        slot[word] = _Qualifier(bound, len(row) > 3 and row[3] == "scale_only")
+        flag = row[3] if len(row) > 3 else ""
+        not_after = flag.removeprefix("not_after:") if flag.startswith("not_after:") else ""
+        slot[word] = _Qualifier(bound, flag == "scale_only", not_after)
     changes = {w: d for w, d in read_table("figures/change_verbs.tsv")}
     idioms = sorted((_fold(w) for w in read_list("figures/idioms.txt")), key=len, reverse=True)
     non_units = frozenset(_fold(w) for w in read_list("figures/non_units.txt"))
+    starts = (*units, *non_units, *mid, *post, "大", "-", "—", "–", "~", "至", "到", "、", "级")
+    starts = (*starts, "个", "角", "毛")  # 十个亿, 两毛五
+    prefixes = {
+        _fold(row[0]): (row[1], row[2], frozenset(row[3].split(",") if len(row) > 3 else ()))
+        for row in read_table("figures/unit_prefixes.tsv")
+    }
     return _Lexicon(
+        determiners="".join(read_list("figures/determiners.txt")),
+        prefixes=prefixes,
+        prefix_max=max(map(len, prefixes)),
+        follow=frozenset(word[0] for word in starts),
         units=units,
         unit_max=max(map(len, units)),
         non_units=non_units,
@@ -150,7 +196,10 @@ def _lexicon() -> _Lexicon:
         noun_stop_set=frozenset(read_list("figures/noun_stops.txt")),
         counted_nouns=frozenset(read_list("figures/counted_nouns.txt")),
         subject_heads=tuple(sorted(read_list("figures/subject_heads.txt"), key=len, reverse=True)),
-        subject_suffixes=tuple(read_list("figures/subject_suffixes.txt")),
+        subject_suffixes={
+            row[0]: ((row[1] if len(row) > 1 else ""), (row[2] if len(row) > 2 else ""))
+            for row in read_table("figures/subject_suffixes.txt")
+        },
     )
 
 
@@ -177,6 +226,7 @@ def parse_number(s: str) -> float | None:
 
 def _parse_folded(t: str) -> float | None:
     """:func:`parse_number` on text already folded and stripped."""
+    t = t.translate(_SPACES)
     if not t:
         return None
     for prefix in ("百分之", "千分之"):
@@ -196,6 +246,8 @@ def _parse_fraction(t: str, sign: float) -> float | None:
     if "又" in t:
         head, t = t.split("又", 1)
         whole = _parse_magnitude(head) or 0.0
+    if "分之" not in t:  # 分之 before 又: not a fraction
+        return None
     den_text, num_text = t.split("分之", 1)
     den, num = _parse_magnitude(den_text), _parse_magnitude(num_text)
     if not den or num is None:
@@ -214,11 +266,20 @@ def _parse_magnitude(t: str) -> float | None:
     return _parse_units(t)
 
 
+@cache
+def _scale_words() -> tuple[dict[str, float], dict[str, float]]:
+    """Scale words from the lexicon: within a section (十 百 千) and section words (万 亿)."""
+    table = {word: float(value) for word, value in read_table("figures/scales.tsv")}
+    small = {w: v for w, v in table.items() if v < 10_000}
+    return small, {w: v for w, v in table.items() if v >= 10_000}
+
+
 def _parse_scale(t: str) -> float | None:
     """Product of trailing scale words: 万亿 -> 1e12."""
+    small, big = _scale_words()
     value = 1.0
-    for c in t:
-        factor = _SMALL.get(c) or _BIG.get(c)
+    for c in t.translate(_SPACES):
+        factor = small.get(c) or big.get(c)
         if factor is None:
             return None
         value *= factor
@@ -228,36 +289,54 @@ def _parse_scale(t: str) -> float | None:
 _TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|.")
 
 
+def _digit_string(tokens: list[str]) -> float | None:
+    """Chinese digits read one by one (二〇二六, 一九九八): three or more, or with 〇/零; two
+    bare digits (三五, 七八) are a vague "a few", and 两 is never read digit by digit (两两)."""
+    if "两" in tokens or (len(tokens) == 2 and not {"〇", "零"} & set(tokens)):
+        return None
+    return float("".join(str(_DIGITS[tok]) for tok in tokens))
+
+
 def _parse_units(t: str) -> float | None:
     """Digits (Arabic numbers or Chinese digits) combined with unit words, the Chinese way:
     一千零五 = 1005, 5万4千6百 = 54600, 38.8万亿 = 3.88e13, and abbreviated tails
     (一千陆 = 1600, 两万三 = 23000)."""
+    small, big = _scale_words()
     tokens = _TOKEN.findall(t)
     if not tokens or any(
-        not tok[0].isdigit() and tok not in _DIGITS and tok not in _SMALL and tok not in _BIG
+        not tok[0].isdigit() and tok not in _DIGITS and tok not in small and tok not in big
         and tok not in _TENS for tok in tokens
     ):  # fmt: skip
         return None
-    if len(tokens) > 1 and all(tok in _DIGITS for tok in tokens):  # 二〇二六: digit by digit
-        return float("".join(str(_DIGITS[tok]) for tok in tokens))
+    if len(tokens) > 1 and all(tok in _DIGITS for tok in tokens):
+        return _digit_string(tokens)
+    if all(tok in big for tok in tokens) and any(
+        big[a] >= big[b] for a, b in itertools.pairwise(tokens)
+    ):
+        return None  # 万万 (an adverb), 亿万 (countless): not numbers; 万亿 is one
     total = section = last_unit = biggest = 0.0
     digit: float | None = None
     zero_seen = False
+    previous = ""
     for tok in tokens:
         if tok[0].isdigit():
             digit = float(tok.replace(",", ""))
         elif tok in "零〇":
             zero_seen = True
         elif tok in _DIGITS:
+            if previous in _DIGITS and previous not in "零〇":
+                return None  # 二三十, 七八百: a vague range, not one number
             digit = float(_DIGITS[tok])
         elif tok in _TENS:
             section += _TENS[tok]
             digit, last_unit = None, 1.0
-        elif tok in _SMALL:
-            section += (1.0 if digit is None else digit) * _SMALL[tok]
-            digit, last_unit, zero_seen = None, _SMALL[tok], False
+        elif tok in small:
+            section += (1.0 if digit is None else digit) * small[tok]
+            digit, last_unit, zero_seen = None, small[tok], False
         else:
-            unit = _BIG[tok]
+            unit = big[tok]
+            if digit is not None and 100 <= last_unit < 10_000 and not zero_seen:
+                digit *= last_unit / 10  # 百二万: 一百二十万
             part = section + (digit or 0.0)
             if part == 0.0:
                 total = (total or 1.0) * unit
@@ -267,6 +346,7 @@ def _parse_units(t: str) -> float | None:
                 total += part * unit
             biggest = max(biggest, unit)
             section, digit, last_unit, zero_seen = 0.0, None, unit, False
+        previous = tok
     if digit is not None:
         # 一千陆 / 两万三: a bare digit right after a unit word counts one place lower
         section += digit * (last_unit / 10 if last_unit >= 100 and not zero_seen else 1.0)
@@ -303,7 +383,8 @@ class _Candidate:
     @property
     def value(self) -> float:
         # 15 significant digits drop binary noise (4.03 * 1e12 = 4030000000000.0005)
-        return float(f"{self.raw * self.scale_value * self.factor + self.extra:.15g}")
+        extra = -self.extra if self.raw < 0 else self.extra  # -5元7角 is -5.7
+        return float(f"{self.raw * self.scale_value * self.factor + extra:.15g}")
 
 
 def _longest(table: dict[str, object] | frozenset[str], text: str, pos: int, most: int) -> str:
@@ -314,7 +395,7 @@ def _longest(table: dict[str, object] | frozenset[str], text: str, pos: int, mos
     return ""
 
 
-def _longest_before(table: dict[str, _Qualifier], text: str, pos: int, most: int) -> str:
+def _longest_before(table: dict[str, Any], text: str, pos: int, most: int) -> str:
     for n in range(min(most, pos), 0, -1):
         if text[pos - n : pos] in table:
             return text[pos - n : pos]
@@ -336,27 +417,48 @@ def _match_unit(lex: _Lexicon, folded: str, pos: int) -> tuple[str, _Unit | None
 
 def _split_scale(core: str, arabic: bool) -> tuple[str, str]:
     """Numeral and scale parts: 38.8万亿 -> (38.8, 万亿); 一百五十万 -> (一百五十, 万)."""
-    scale_chars = "十百千万亿" if arabic else "万亿"
+    scale_chars = ("十百千万亿" if arabic else "万亿") + " \u3000"
     i = len(core)
     while i > 0 and core[i - 1] in scale_chars:
         i -= 1
-    if i == 0:  # a bare scale word (百 in 超百场): the last one is the numeral
-        i = len(core) - 1
+    if i == 0:  # a bare scale word (百 in 超百场, 亿 in 过亿): the last one is the numeral
+        i = max(len(core) - 1, 1)
     if any(c in ("十百千万亿" if arabic else "万亿兆") for c in core[:i]):
         return core, ""  # 5万4千6百, 四十九兆九千五百九十二亿: one numeral
-    return core[:i], core[i:]
+    return core[:i], core[i:].lstrip(" \u3000")
 
 
-def _scan(text: str) -> list[_Candidate]:
-    """Every numeral with what follows it (scale, mid-qualifier, unit, post-qualifier)."""
-    lex = _lexicon()
-    folded = _fold(text)
+def _scan(lex: _Lexicon, text: str, folded: str, *, bare: bool) -> list[_Candidate]:
+    """Every numeral with what follows it (scale, mid-qualifier, unit, post-qualifier).
+
+    Unless ``bare`` numbers are wanted, a Chinese numeral that nothing unit-like follows
+    (一些, 统一, 三农) is dropped before any further work: most Chinese numeral characters in
+    running text are not numbers.
+    """
     found: list[_Candidate] = []
     for m in _CORE.finditer(folded):
+        last = found[-1] if found else None
+        if last is not None and m.start() < last.end:
+            continue  # inside the previous figure (五元七毛八分)
+        # 百分之十到二十: the high end of a percent range needs no unit of its own
+        high_end = last is not None and bool(last.percent_prefix)
+        high_end = high_end and _RANGE_SEP.fullmatch(folded, last.end, m.start()) is not None
+        if not (bare or high_end or m.group("pct")) and _unit_cannot_follow(lex, folded, m):
+            continue
         cand = _candidate(lex, text, folded, m)
         if cand is not None:
             found.append(cand)
     return found
+
+
+def _unit_cannot_follow(lex: _Lexicon, folded: str, m: re.Match[str]) -> bool:
+    core = m.group("core")
+    if core[-1:].isdigit() or any(c in "万亿" for c in core):
+        return False
+    p = m.end("core")
+    while p < len(folded) and folded[p] in _WS:
+        p += 1
+    return folded[p : p + 1] not in lex.follow
 
 
 def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Candidate | None:
@@ -376,16 +478,24 @@ def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Cand
     body = numeral[1:] if sign else numeral
     number_part, scale = _split_scale(body, arabic)
     raw = _parse_folded(("-" if sign else "") + number_part)
+    if raw is None and folded[num_end : num_end + 1] == "折" and len(number_part) == 2:
+        raw = float("".join(str(_DIGITS.get(c, "")) for c in number_part) or "nan")  # 八五折
     scale_value = _parse_scale(scale) if scale else 1.0
-    if raw is None or scale_value is None:
+    if raw is None or math.isnan(raw) or scale_value is None:
         return None
+    num_start = core_start
+    if m.group("den") is not None:  # 三分之一: the numerator read, now the fraction
+        raw = _fraction_value(m.group("whole"), m.group("den"), raw)
+        if raw is None:
+            return None
+        num_start = m.start()
     pure_scale = not arabic and all(c in "十百千万亿" for c in body) and body[0] != "十"
     cand = _Candidate(
-        start=core_start,
+        start=num_start,
         end=num_end,
-        num_start=core_start,
+        num_start=num_start,
         num_end=num_end,
-        number_text=text[core_start : core_start + len(number_part) + sign],
+        number_text=text[num_start : core_start + len(number_part) + sign],
         scale=text[num_end - len(scale) : num_end] if scale else None,
         raw=raw,
         scale_value=scale_value,
@@ -398,23 +508,38 @@ def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Cand
         percent_prefix=m.group("pct"),
     )
     _attach_tail(lex, text, folded, cand)
+    _attach_prefix(lex, text, folded, cand)
     _attach_pre_qualifier(lex, text, folded, cand)
-    _attach_currency_prefix(lex, text, folded, cand)
     if cand.percent_prefix:
         _apply_percent_prefix(cand, m.start("pct"))
     return cand
 
 
+def _fraction_value(whole: str | None, den: str, numerator: float) -> float | None:
+    """一又二分之一 -> 1.5; 三分之一 -> 1/3 (None when the denominator is 0 or unreadable)."""
+    denominator = _parse_folded(den)
+    if not denominator:
+        return None
+    value = numerator / denominator
+    if whole is None:
+        return value
+    head = _parse_folded(whole)
+    if head is None:
+        return None
+    return head - value if head < 0 else head + value
+
+
 def _well_formed(core: str) -> str:
     """The longest prefix of a Chinese numeral run that reads as one number: unit words fall
     within a section (七十百分位 -> 七十, the 百 starts the next word)."""
-    last_small = 10_000
+    small, big = _scale_words()
+    last_small = 10_000.0
     for i, c in enumerate(core):
-        if c in _SMALL:
-            if _SMALL[c] >= last_small:
+        if c in small:
+            if small[c] >= last_small:
                 return core[:i]
-            last_small = _SMALL[c]
-        elif c in _BIG:
+            last_small = small[c]
+        elif c in big:
             last_small = 10_000
     return core
 
@@ -431,22 +556,20 @@ def _numeral_end(lex: _Lexicon, folded: str, start: int, core: str, arabic: bool
             best = (end, reach, len(unit_text))
         if len(stripped.lstrip("-负")) == 1 or stripped[-1] not in "十百千万亿":
             break
-        stripped = stripped[:-1]
+        stripped = stripped[:-1].rstrip(" \u3000")
     return best[0]
 
 
 def _after_numeral(lex: _Lexicon, folded: str, pos: int) -> tuple[int, str, _Unit | None]:
     """How far a unit reaches after a numeral ending at ``pos`` (skipping mid-qualifier/scale)."""
-    p = pos
+    p = _skip_classifier(folded, pos)
     mid = _longest(lex.mid, folded, p, lex.qual_max)
     p += len(mid)
     while p < len(folded) and folded[p] in "万亿":
         p += 1
     mid2 = "" if mid else _longest(lex.mid, folded, p, lex.qual_max)
     p += len(mid2)
-    q = p
-    while q < len(folded) and folded[q] in _WS and q - p < 3:
-        q += 1
+    q = _skip_spaces(folded, p)
     unit_text, unit = _match_unit(lex, folded, q)
     if unit is None:
         return pos, "", None
@@ -455,7 +578,7 @@ def _after_numeral(lex: _Lexicon, folded: str, pos: int) -> tuple[int, str, _Uni
 
 def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
     """Mid-qualifier, extra scale, unit, order marker and post-qualifier after the numeral."""
-    p = cand.num_end
+    p = _skip_classifier(folded, cand.num_end)
     mid = _longest(lex.mid, folded, p, lex.qual_max)
     if mid:
         p += len(mid)
@@ -473,20 +596,28 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
             p += len(mid)
             cand.qualifier, cand.bound = text[p - len(mid) : p], lex.mid[mid].bound
     cand.end = p
-    q = p
-    while q < len(folded) and folded[q] in _WS and q - p < 3:
-        q += 1
+    q = _skip_spaces(folded, p)
     unit_text, unit = _match_unit(lex, folded, q)
+    if unit is not None:
+        unit, more = _unit_in_context(lex, folded, cand, unit_text, unit, q + len(unit_text))
+        unit_text = folded[q : q + len(unit_text) + more]
     non_unit = _longest(lex.non_units, folded, q, lex.non_unit_max)
     if unit is not None and len(unit_text) > len(non_unit):
         cand.unit, cand.factor, cand.category = unit.base, unit.factor, unit.category
         cand.noun_unit = unit_text in lex.counted_nouns
         p = cand.end = _attach_subunits(folded, cand, q + len(unit_text))
+        if _times_suffix(folded, p) and cand.category in ("count", "measure"):
+            cand.unit, cand.category = f"{cand.unit}次", "count"  # 33亿亩次, 8000余艘次
+            p = cand.end = p + 1
         if folded[p : p + 1] == "/":  # 元/股, 美元/桶
             per_text, per = _match_unit(lex, folded, p + 1)
             if per is not None:
                 cand.unit = f"{unit.base}/{per.base}"
                 p = cand.end = p + 1 + len(per_text)
+    elif non_unit == "点" and (cand.raw > 24 or "." in cand.number_text):
+        # 报4049.29点: index points, not a clock reading (下午3点)
+        cand.unit, cand.category = "点", "measure"
+        p = cand.end = q + 1
     elif non_unit:
         if non_unit == "级" and _scaled(cand):
             cand.order, cand.bound, cand.end = True, "order", q + 1
@@ -496,6 +627,8 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
         return
     if unit is None and not non_unit and _big_count(lex, text, folded, cand, q):
         return
+    if unit is None and not non_unit:
+        p = cand.end = _small_change(folded, cand, q) or cand.end
     if folded[p : p + 1] == "级" and _scaled(cand):
         cand.order, cand.bound, cand.end = True, "order", p + 1
         return
@@ -506,9 +639,108 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
         cand.end = p + len(post)
 
 
+def _skip_spaces(folded: str, pos: int) -> int:
+    """Past the spaces between a number and its unit (a few; PDF text pads with more)."""
+    q = pos
+    while q < len(folded) and folded[q] in _WS and q - pos < 6:
+        q += 1
+    return q
+
+
+def _times_suffix(folded: str, pos: int) -> bool:
+    """A 次 after a unit makes a count of occasions (亩次, 艘次), unless it opens a word (次要)."""
+    return folded[pos : pos + 1] == "次" and folded[pos + 1 : pos + 2] not in (
+        "要",
+        "生",
+        "级",
+        "序",
+    )
+
+
+def _skip_classifier(folded: str, pos: int) -> int:
+    """十个亿, 5个多亿: a 个 between a number and 万/亿 is a spoken filler of the scale."""
+    if folded[pos : pos + 1] != "个":
+        return pos
+    nxt = folded[pos + 1 : pos + 3]
+    if nxt[:1] in ("万", "亿") or (nxt[:1] in ("多", "余") and nxt[1:] in ("万", "亿")):
+        return pos + 1
+    return pos
+
+
+_KUAI_MONEY = frozenset("钱零一二两三四五六七八九毛角") | frozenset("0123456789")
+
+
+def _unit_in_context(
+    lex: _Lexicon, folded: str, cand: _Candidate, unit_text: str, unit: _Unit, after: int
+) -> tuple[_Unit | None, int]:
+    """Units whose reading depends on their neighbours.
+
+    块 is money (三块五, 十块钱, 5块) unless a noun follows (一块土地: a piece); 折 after two
+    digits is already the percentage (75折, 八五折), after one it counts tenths (九折, 9.9折);
+    a unit marked so in units.tsv does not follow a small Chinese count (两度 is twice); a
+    measure or currency after 个/元 is the unit (六个加仑, 9000元日币). Returns the unit and how
+    many characters after ``after`` it takes too.
+    """
+    nxt = folded[after : after + 1]
+    noun_next = nxt in _OPEN_QUOTES or (_is_cjk(nxt) and nxt not in _KUAI_MONEY) if nxt else False
+    kuai_noun = unit_text == "块" and noun_next
+    if kuai_noun and not _longest(lex.post, folded, after, lex.qual_max):  # 3块以上 is money
+        return _Unit("块", 1.0, "count", ""), 0
+    if unit_text == "个":  # 六个加仑: a measure counted with 个
+        measure_text, measure = _match_unit(lex, folded, after)
+        if measure is not None and measure.category == "measure":
+            return measure, len(measure_text)
+    if unit.category == "money" and unit.base == "元":  # 9000元日币: the currency named after
+        currency_text, currency = _match_unit(lex, folded, after)
+        if currency is not None and currency.category == "money" and currency.base != "元":
+            return currency, len(currency_text)
+    if len(unit_text) == 1 and nxt == unit_text and cand.raw == 1:
+        return None, 0  # 一台台, 一个个: "one after another", not a count
+    if unit_text == "折" and abs(cand.raw) >= 10:
+        return replace(unit, factor=1.0), 0
+    if (
+        unit.not_after_small
+        and not any(c.isdigit() for c in cand.number_text)
+        and abs(cand.raw) < 10
+        and cand.raw == int(cand.raw)
+    ):
+        return None, 0
+    return unit, 0
+
+
+_CN_DIGIT_CHARS = frozenset("0123456789一二两三四五六七八九")
+
+
+def _small_change(folded: str, cand: _Candidate, pos: int) -> int | None:
+    """两毛五, 5角, 三毛钱: 角/毛 are money (tenths of a yuan) when a digit or 钱 follows, or
+    after an Arabic digit with no noun after (a Chinese 三角 or 三毛 alone is a word or a name).
+    Sets the unit and returns where the figure ends, or None."""
+    if folded[pos : pos + 1] not in ("角", "毛") or cand.scale or not 0 < cand.raw < 10:
+        return None
+    end = pos + 1
+    fen = folded[end : end + 1]
+    if fen and fen in _CN_DIGIT_CHARS:
+        end += 1 + (folded[end + 1 : end + 2] == "分")
+    elif folded[end : end + 1] == "钱":
+        end += 1
+    else:
+        nxt = folded[end : end + 1]
+        if not cand.number_text.isascii() or (nxt and _is_cjk(nxt)):
+            return None
+        fen = ""
+    cand.unit, cand.category, cand.factor = "元", "money", 0.1
+    cand.extra += _digit(fen) * 0.01 if fen and fen in _CN_DIGIT_CHARS else 0.0
+    return end
+
+
 def _scaled(cand: _Candidate) -> bool:
     """Whether the numeral carries a scale word (百亿, 38.8万亿, 万亿): needed for 百亿级."""
     return bool(cand.scale) or cand.pure_scale or any(c in "万亿" for c in cand.number_text)
+
+
+def _bare_scaled(cand: _Candidate) -> bool:
+    """总曝光量近10亿: a number with 万/亿 is a quantity even when its unit is left implicit."""
+    return cand.category is None and any(c in "万亿萬億" for c in cand.scale or "")
 
 
 def _big_count(lex: _Lexicon, text: str, folded: str, cand: _Candidate, pos: int) -> bool:
@@ -548,25 +780,47 @@ def _is_cjk(c: str) -> bool:
 
 
 def _attach_pre_qualifier(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
-    pos = cand.num_start - (len(cand.percent_prefix) if cand.percent_prefix else 0)
+    pos = cand.start - (len(cand.percent_prefix) if cand.percent_prefix else 0)
     pre = _longest_before(lex.pre, folded, pos, lex.qual_max)
     if not pre:
         return
     entry = lex.pre[pre]
     if entry.scale_only and not cand.pure_scale:
         return
+    before = folded[pos - len(pre) - 1 : pos - len(pre)] if pos > len(pre) else ""
+    if before and before in entry.not_after:
+        return
     cand.start = pos - len(pre)
     # a qualifier written before the number wins over 余/多 after it (超过100余家 is rare)
     cand.qualifier, cand.bound = text[cand.start : pos], entry.bound
 
 
-def _attach_currency_prefix(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
-    """港币3.14, 新台币 177.1亿元: a currency named before the number decides the unit."""
-    if cand.unit not in (None, "元") or cand.percent_prefix:
+def _attach_prefix(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
+    """US$5, ¥300, 华氏70度, 零下5℃ (unit_prefixes.tsv) and 港币3.14, 新台币 177.1亿元 (a
+    currency of units.tsv): what is written before the number decides its unit or sign."""
+    if cand.percent_prefix:
         return
     pos = cand.start
     if pos > 0 and folded[pos - 1] in _WS:
         pos -= 1
+    symbol = _longest_before(lex.prefixes, folded, pos, lex.prefix_max)
+    if symbol:
+        base, category, replaces = lex.prefixes[symbol]
+        left = folded[pos - len(symbol) - 1 : pos - len(symbol)]
+        if symbol.isascii() and left.isascii() and left.isalnum():
+            return  # ABC$5, 3USD: part of a longer code
+        if category == "money" and cand.unit == "起" and cand.qualifier is None:
+            # ¥2999起: a price from, not 2999 cases
+            cand.unit, cand.qualifier, cand.bound = None, text[cand.end - 1], "at_least"
+        if (cand.unit is None and category != "sign") or cand.unit in replaces:
+            if category == "sign":
+                cand.raw = -abs(cand.raw)
+            else:
+                cand.unit, cand.category, cand.factor = base, category, 1.0
+            cand.start = pos - len(symbol)
+        return
+    if cand.unit not in (None, "元"):
+        return
     for n in range(min(lex.unit_max, pos), 1, -1):
         unit = lex.units.get(folded[pos - n : pos])
         if unit is not None and unit.category == "money":
@@ -578,6 +832,15 @@ def _attach_currency_prefix(lex: _Lexicon, text: str, folded: str, cand: _Candid
 
 def _attach_subunits(folded: str, cand: _Candidate, pos: int) -> int:
     """123元1角1分 (money) and 一吨半 (measures): the smaller parts add to the value."""
+    if cand.unit == "元" and folded[pos - 1 : pos] == "块":
+        m = _KUAI_CENTS.match(folded, pos)  # 三块五, 三块零四, 五块七毛八
+        nxt = folded[m.end() : m.end() + 1] if m else ""
+        if m and m.end() > pos and (not nxt or not _is_cjk(nxt) or nxt in _AFTER_KUAI):
+            jiao, fen = m.group("jiao"), m.group("fen") or m.group("zfen")
+            cand.extra += (_digit(jiao) * 0.1 if jiao else 0.0) + (
+                _digit(fen) * 0.01 if fen else 0.0
+            )
+            return m.end() + (nxt == "钱")
     if cand.unit == "元":
         m = _CENTS.match(folded, pos)
         if m and m.end() > pos:
@@ -586,7 +849,8 @@ def _attach_subunits(folded: str, cand: _Candidate, pos: int) -> int:
                 _digit(fen) * 0.01 if fen else 0.0
             )
             return m.end()
-    if cand.category == "measure" and folded[pos : pos + 1] == "半" and not cand.scale:
+    half_unit = cand.category == "measure" or (cand.unit == "%" and cand.factor == 10)  # 四成半
+    if half_unit and folded[pos : pos + 1] == "半" and not cand.scale:
         nxt = folded[pos + 1 : pos + 2]
         if not nxt or not _is_cjk(nxt):
             cand.extra += 0.5 * cand.factor
@@ -599,15 +863,14 @@ def _digit(c: str) -> float:
 
 
 def _apply_percent_prefix(cand: _Candidate, prefix_start: int) -> None:
-    """百分之五 -> 5 %, 千分之三 -> 3 ‰, 万分之三 -> 0.03 %."""
+    """百分之五 -> 5 %, 千分之三 -> 3 ‰, 万分之三 -> 0.03 %, 千万分之六 -> 6e-05 %."""
     assert cand.percent_prefix is not None
     cand.start = min(cand.start, prefix_start)
-    if cand.percent_prefix == "千分之":
+    denominator = _parse_scale(cand.percent_prefix.translate(_SPACES)[:-2]) or 100.0
+    if denominator == 1000:
         cand.unit, cand.category = "‰", "ratio"
     else:
-        cand.unit, cand.category = "%", "ratio"
-        if cand.percent_prefix == "万分之":
-            cand.factor = 0.01
+        cand.unit, cand.category, cand.factor = "%", "ratio", 100 / denominator
     cand.pure_scale = False
 
 
@@ -620,6 +883,8 @@ def _blocked(text: str, folded: str, cand: _Candidate) -> bool:
     before = folded[cand.num_start - 1] if cand.num_start > 0 else ""
     if before == "第":  # 第三, 第2
         return True
+    if before and before in _lexicon().determiners and cand.number_text == "一":
+        return True  # 另一种, 每一次, 某一个: a determiner, not a count
     if before and before in "数几干" and not cand.number_text[:1].isdigit():
         return True  # 数十家, 几百万, 若干 (户数86万户 is a count)
     if before.isascii() and before.isalnum():
@@ -632,11 +897,27 @@ def _blocked(text: str, folded: str, cand: _Candidate) -> bool:
     return cand.pure_scale and not (cand.qualifier or cand.order)
 
 
-def _masked_spans(folded: str, lex: _Lexicon) -> list[tuple[int, int]]:
+def _masked_spans(folded: str) -> list[tuple[int, int]]:
+    """Titles 《…》, web addresses and e-mail addresses: no number inside them is a figure."""
     spans = [m.span() for m in _TITLE.finditer(folded)]
-    if lex.idioms is not None:
-        spans.extend(m.span() for m in lex.idioms.finditer(folded))
+    if "@" in folded or "www." in folded or "://" in folded:
+        spans.extend(m.span() for m in _URL.finditer(folded))
     return sorted(spans)
+
+
+def _idiom_spans(folded: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    if lex.idioms is None:
+        return []
+    return [m.span() for m in lex.idioms.finditer(folded)]
+
+
+def _in_idiom(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a numeral overlaps a set phrase, unless it runs on past its end: 一点 is a set
+    phrase but 一点六 a decimal, 十分 an adverb but 十分之一 a fraction."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(
+        s < end and start < e and not (start <= s and e < end) for s, e in spans[max(0, i - 8) : i]
+    )
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -646,6 +927,22 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # Ranges
+
+
+def _share_units(folded: str, cands: list[_Candidate]) -> None:
+    """分别覆盖30、27、35个行业: bare numbers listed before a number with a unit share it."""
+    for i in range(len(cands) - 2, -1, -1):
+        a, b = cands[i], cands[i + 1]
+        if (
+            a.unit is None
+            and b.unit is not None
+            and not a.order
+            and a.category is None
+            and not a.pure_scale
+            and folded[a.end : b.start] in ("、", "，", "和", "及")
+            and (folded[a.end : b.start] != "，" or folded[a.start - 1 : a.start] == "、")
+        ):
+            a.unit, a.factor, a.category, a.noun_unit = b.unit, b.factor, b.category, b.noun_unit
 
 
 def _merge_ranges(text: str, folded: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -666,23 +963,33 @@ def _merge_ranges(text: str, folded: str, cands: list[_Candidate]) -> list[_Cand
 
 
 def _join(text: str, folded: str, a: _Candidate, b: _Candidate) -> _Candidate | None:
-    sep = _RANGE_SEP.fullmatch(folded, a.end, b.start)
-    if sep is None or b.unit is None or a.category == "time" or a.order or b.order:
+    if b.unit is None and a.percent_prefix and b.low is None:  # 百分之十到二十
+        b = replace(b, unit=a.unit, factor=a.factor, category=a.category)
+    high = b.value
+    between = folded[a.end : b.start]
+    if b.raw < 0 and folded[b.num_start] == "-" and b.start == b.num_start:
+        # 1万-5万元: the hyphen read as a sign is the range dash
+        between, high = between + "-", -high
+    between_and = between in ("和", "与") and folded[b.end : b.end + 2] == "之间"  # 20与30之间
+    if not (_RANGE_SEP.fullmatch(between) or between_and) or a.category == "time":
         return None
-    if a.unit is not None and a.unit != b.unit:
+    # numbers without unit make a range only with a word (10至20, 20和30之间): 1-2 may be a code
+    if b.unit is None and (a.unit is not None or b.category or "-" in between):
+        return None
+    if a.order or b.order or (a.unit is not None and a.unit != b.unit):
         return None
     if folded[a.start - 1 : a.start] in ("从", "由"):  # 从3%提高到5%: two levels, not a range
         return None
-    if (a.qualifier and a.bound not in ("approx",)) or (b.qualifier and b.bound not in ("approx",)):
+    if (a.qualifier and a.bound != "approx") or (b.qualifier and b.bound != "approx"):
         return None
-    low = a.raw * a.scale_value
-    if a.scale is None and b.scale is not None and a.raw <= b.raw:
-        low = a.raw * b.scale_value  # 两到三万港元: the scale is written once
-    low *= b.factor if a.unit is None else a.factor
-    high = b.value
+    low = a.value if a.unit is not None else a.raw * a.scale_value * b.factor
+    if a.scale is None:
+        # 两到三万港元, 八到九百亿: the scale, and a round place value, are written once
+        if b.scale is not None and a.raw <= abs(b.raw):
+            low *= b.scale_value
+        low *= _shared_place(a, b)
     if low >= high:
         return None
-    qualifier = a.qualifier or b.qualifier
     return replace(
         b,
         start=a.start,
@@ -690,10 +997,18 @@ def _join(text: str, folded: str, a: _Candidate, b: _Candidate) -> _Candidate | 
         number_text=text[a.num_start : b.num_end],
         low=low,
         high=high,
-        qualifier=qualifier,
+        qualifier=a.qualifier or b.qualifier,
         bound=a.bound if a.qualifier else b.bound,
         pure_scale=False,
     )
+
+
+def _shared_place(a: _Candidate, b: _Candidate) -> float:
+    """两到三千: a bare digit before a round Chinese hundred/thousand takes its place value."""
+    if not 1 <= a.raw < 10 or a.raw != int(a.raw) or _fold(b.number_text)[-1:] not in ("百", "千"):
+        return 1.0
+    place = 10 ** math.floor(math.log10(abs(b.raw)))
+    return place if abs(b.raw) % place == 0 and a.raw * place < abs(b.raw) else 1.0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -782,26 +1097,59 @@ def _strip_links(lex: _Lexicon, phrase: str) -> tuple[str, bool]:
 
 def _split_subject(lex: _Lexicon, phrase: str) -> tuple[str | None, str]:
     """Subject at the start of a clause (浙江, 银行业金融机构) and the rest."""
-    for head in lex.subject_heads:
+    # the last name ending (机构, 银行, 局 ...) that leaves something to measure; a longer ending
+    # at the same place wins (银行业 over 银行)
+    longest: dict[int, int] = {}
+    for suffix, (not_after, not_before) in lex.subject_suffixes.items():
+        i = phrase.find(suffix)
+        while i != -1:
+            end = i + len(suffix)
+            nxt, prv = phrase[end : end + 1], phrase[i - 1 : i] if i else ""
+            if not (nxt and nxt in not_after) and not (prv and prv in not_before):
+                longest[i] = max(longest.get(i, 0), end)
+            i = phrase.find(suffix, i + 1)
+    # an ending followed by a title is a person's post (中国工程院院士, 监管局局长), not a name
+    ends = [
+        end
+        for end in longest.values()
+        if 2 <= end < len(phrase) and phrase[end] not in _TITLE_STARTS
+    ]
+    for best in sorted(ends, reverse=True):
+        if _name_like(lex, phrase[:best]):
+            return _unit_of(phrase[:best]), phrase[best:]
+    if phrase in lex.subject_heads:  # 江苏进度过八成，山东过四成半: a place alone
+        return phrase, ""
+    for head in lex.subject_heads:  # a place or collective subject (浙江, 我国, 全省)
         if phrase.startswith(head) and len(phrase) > len(head):
             rest = phrase[len(head) :]
             for tail in ("全省", "全市", "省", "市"):
                 if rest.startswith(tail) and len(rest) > len(tail):
-                    return head + tail, rest[len(tail) :]
+                    # 江苏省 is a name; in 江苏全省 the 全省 only stresses it
+                    name = head if tail.startswith("全") else head + tail
+                    return name, rest[len(tail) :]
             return head, rest
-    # the last name ending (机构, 银行, 局 ...) that leaves something to measure; a longer ending
-    # at the same place wins (银行业 over 银行)
-    longest: dict[int, int] = {}
-    for suffix in lex.subject_suffixes:
-        i = phrase.find(suffix)
-        while i != -1:
-            longest[i] = max(longest.get(i, 0), i + len(suffix))
-            i = phrase.find(suffix, i + 1)
-    ends = [end for end in longest.values() if 2 <= end < len(phrase)]
-    best = max(ends, default=0)
-    if best and not any(word in phrase[:best] for word in lex.boundaries):
-        return phrase[:best], phrase[best:]
     return None, phrase
+
+
+_TITLE_STARTS = frozenset("士长员主任书记")
+_SUBORDINATE = ("辖内", "旗下", "下属", "所属")
+
+
+def _unit_of(name: str) -> str:
+    """浙江农商银行辖内警安农商银行 -> 警安农商银行: the unit named last acts."""
+    for word in _SUBORDINATE:
+        i = name.rfind(word)
+        if i != -1 and len(name) - i - len(word) >= 2:
+            name = name[i + len(word) :]
+    return name
+
+
+def _name_like(lex: _Lexicon, phrase: str) -> bool:
+    """Whether a phrase can be a name: no digits, no predicate or preposition inside."""
+    if any(c.isdigit() or c in _NOT_IN_NAMES for c in phrase):
+        return False
+    words = (*lex.boundaries, *(w for w in lex.noun_stop_set if len(w) > 1))
+    return not any(word in phrase for word in words)
 
 
 def _cut_boundary(lex: _Lexicon, phrase: str) -> str:
@@ -850,7 +1198,10 @@ def _right_phrase(lex: _Lexicon, text: str, pos: int, hi: int) -> tuple[str, int
         if raw.startswith(adverb):
             return _cut_at_stops(lex, raw[len(adverb) :], skip_first=True), 0
     head = raw.find("的")
-    start = head + 1 if 0 < head <= 4 else 0
+    # skip a short modifier (知名的…) unless the phrase runs into the next number: then 的
+    # opens that figure's metric (两类产品的存续规模占比分别为19.38%)
+    next_number = q < len(text) and (text[q].isdigit() or text[q] in _CN)
+    start = head + 1 if 0 < head <= 4 and not next_number else 0
     phrase = _cut_at_stops(lex, raw[start:])
     used = pos - origin + start + len(phrase)
     return phrase.translate(_NO_QUOTES), used if phrase else 0
@@ -875,6 +1226,7 @@ def _cut_at_stops(lex: _Lexicon, raw: str, *, skip_first: bool = False) -> str:
     return raw
 
 
+_NOT_IN_NAMES = frozenset("在于占据如了：:，,。")
 _RIGHT_MAX = 12  # a noun phrase after a count is short; longer runs are clauses
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = "”’」』"
@@ -901,6 +1253,8 @@ def _context(
 ) -> _Context:
     """Metric and subject of a figure from the clause around it."""
     sentence_start, lo, hi = bounds
+    if lo == sentence_start:
+        lo = _after_dateline(text, lo, cand.start)
     left = text[lo : cand.start]
     for d in dates:
         if lo <= d.start and d.end <= cand.start:
@@ -923,7 +1277,8 @@ def _context(
     if cand.noun_unit:
         metric = cand.unit
     elif label and not left:  # sidebar: a label line above a bare number line
-        metric = label
+        label_subject, metric = _split_subject(lex, label)
+        subject = subject or label_subject
     elif right and used and cand.category in ("count", "measure"):
         # a counted noun follows its count (61个政务单位, 3000平方米场地)
         metric, right_used = right, used
@@ -933,30 +1288,117 @@ def _context(
         fallback = rest if len(rest) > 2 and rest[-2:] in lex.boundaries else ""
         metric = left_metric or right or fallback or None
         right_used = used if metric == right else 0
-    if metric is None and previous is not None and (saw_change or listed):
-        return _Context(previous.metric, previous.subject or subject, 0)
+    parallel = subject is not None and not rest  # …，山东过四成半: same measure, new subject
+    if metric is None and previous is not None and (saw_change or listed or parallel):
+        return _Context(previous.metric, subject if parallel else previous.subject or subject, 0)
     if metric is None:
         frames = list(_FRAME.finditer(text, sentence_start, cand.start))
         metric = frames[-1].group(1) if frames else None
     if subject is None and previous is not None:
         subject = previous.subject
+    if subject is None:
+        subject = _sentence_subject(lex, text, sentence_start, cand.start, dates)
     return _Context(metric, subject, right_used)
+
+
+def _topic(
+    lex: _Lexicon,
+    text: str,
+    sentences: list[tuple[int, int]],
+    sentence: tuple[int, int],
+    dates: Sequence[DateMention],
+) -> str | None:
+    """The subject of the nearest earlier sentence of the same paragraph that names one: a
+    sentence with no subject of its own continues the topic (…江苏监管局升级平台。组织超百场…)."""
+    i = bisect.bisect_left(sentences, sentence)
+    for s, e in reversed(sentences[max(0, i - 2) : i]):
+        if "\n" in text[e : sentence[0]]:
+            return None
+        subject = _sentence_subject(lex, text, s, e, dates)
+        if subject is not None:
+            return subject
+        sentence = (s, e)
+    return None
+
+
+# 新华社北京6月11日电 (记者…), 中国经济网北京6月12日讯, 本报讯: the agency is no subject
+_DATELINE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,14}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日|本报[\u4e00-\u9fff]{0,6}?)[电讯]"
+    r"[ \u3000]*(?:[（(][^（）()\n]{0,40}[）)])?[ \u3000]*"
+)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin, after a wire-service dateline if it opens with one.
+
+    >>> _after_dateline("新华社北京6月11日电 工信部约谈", 0, 17)
+    12
+    """
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
+_SUBJECT_LABELS = frozenset({"ORG", "LOC", "PRODUCT"})
+# determiners that make a subject refer back (该行, 本行, 其, 全行, 全省): a name is better
+_REFERRING = ("该", "本", "其", "全")
+
+
+def _nearest_name(names: Sequence[tuple[int, int, str]], start: int, pos: int) -> str | None:
+    """The last entity name between ``start`` and ``pos``.
+
+    >>> _nearest_name([(0, 4, "工商银行"), (10, 12, "浙江")], 0, 20)
+    '浙江'
+    """
+    i = bisect.bisect_left(names, (pos, pos, ""))
+    for s, e, surface in reversed(names[max(0, i - 16) : i]):
+        if s >= start and e <= pos:
+            return surface
+        if s < start:
+            break
+    return None
+
+
+def _sentence_subject(
+    lex: _Lexicon, text: str, start: int, end: int, dates: Sequence[DateMention]
+) -> str | None:
+    """The subject opening the sentence (国家金融监督管理总局江苏监管局升级…), when the
+    figure's own clause names none."""
+    p = _after_dateline(text, start, end)
+    for d in dates:  # 截至2026年4月末，… / 2025年，…
+        if p <= d.start <= p + 3 and d.end <= end:
+            p = d.end
+    while p < end and (text[p] in _CLAUSE_END or text[p] in _WS):
+        p += 1
+    q = p
+    while q < end and text[q] not in _CLAUSE_END:
+        q += 1
+    subject, _ = _split_subject(lex, text[p:q].strip(_PUNCT_STRIP))
+    if subject is not None and subject.startswith(("截至", "截止")):
+        return None  # 截至招股说明书签署日: a time clause
+    return subject
 
 
 # ---------------------------------------------------------------------------------------------
 # Public API
 
 
-def _candidates(text: str, dates: Sequence[DateMention]) -> tuple[str, list[_Candidate]]:
+def _candidates(
+    text: str, dates: Sequence[DateMention], *, bare: bool = False
+) -> tuple[str, list[_Candidate]]:
     lex = _lexicon()
     folded = _fold(text)
-    masked = _masked_spans(folded, lex)
+    masked = _masked_spans(folded)
+    idioms = _idiom_spans(folded, lex)
     date_spans = sorted((d.start, d.end) for d in dates)
     kept: list[_Candidate] = []
-    for cand in _merge_ranges(text, folded, _scan(text)):
+    scanned = _scan(lex, text, folded, bare=bare)
+    _share_units(folded, scanned)
+    for cand in _merge_ranges(text, folded, scanned):
         if _blocked(text, folded, cand) and cand.low is None:
             continue
         if _overlaps(masked, cand.num_start, cand.num_end):
+            continue
+        if _in_idiom(idioms, cand.num_start, cand.num_end):
             continue
         if _overlaps(date_spans, cand.start, cand.end):
             continue
@@ -968,8 +1410,8 @@ def _label_line(
     text: str, sentence: tuple[int, int], sentences: list[tuple[int, int]]
 ) -> str | None:
     """In a sidebar, the line before a bare number line is its label (贷款余额 / 38.8万亿元)."""
-    i = sentences.index(sentence)
-    if i == 0:
+    i = bisect.bisect_left(sentences, sentence)
+    if i == 0 or i >= len(sentences) or sentences[i] != sentence:
         return None
     s, e = sentences[i - 1]
     line = text[s:e].strip(_PUNCT_STRIP)
@@ -979,12 +1421,18 @@ def _label_line(
 
 
 def extract_figures(
-    text: str, *, dates: Sequence[DateMention] = (), in_sidebar: bool = False
+    text: str,
+    *,
+    dates: Sequence[DateMention] = (),
+    entities: Sequence[Entity] = (),
+    in_sidebar: bool = False,
 ) -> list[Figure]:
     """Every figure (number + unit) in ``text``, sorted by start.
 
     ``dates`` are the date mentions already found in the same text: figures never overlap them,
-    and the governing date of each figure becomes its ``period``.
+    and the governing date of each figure becomes its ``period``. ``entities`` (optional, found
+    in the same text) name the subject when the figure's clause names none or only refers back
+    (该行, 全行): the nearest organization, place or product before it in its sentence.
 
     >>> f = extract_figures("浙江已组织走访企业596万家，累放贷款6.5万亿元。")
     >>> [(x.surface, x.value, x.unit, x.scale) for x in f]
@@ -1004,6 +1452,11 @@ def extract_figures(
     if not cands:
         return []
     usable = sorted((d for d in dates if d.kind != "duration"), key=lambda d: d.start)
+    names = sorted(
+        (e.start, e.end, e.surface)
+        for e in entities
+        if e.label in _SUBJECT_LABELS and not any(c.isdigit() for c in e.surface)
+    )
     sentences = _sentences(text)
     heading = None
     if in_sidebar and usable and usable[0].start < cands[0].start:
@@ -1011,9 +1464,10 @@ def extract_figures(
     figures: list[Figure] = []
     previous: _Context | None = None
     previous_sentence: tuple[int, int] | None = None
+    topic: str | None = None  # in a sidebar, the subject named on an earlier line holds
     consumed = 0
     for cand in cands:
-        if cand.unit is None and not cand.order:
+        if cand.unit is None and not cand.order and not _bare_scaled(cand):
             continue
         sentence = _sentence_of(sentences, cand.start, len(text))
         if sentence != previous_sentence:
@@ -1022,6 +1476,14 @@ def extract_figures(
         hi = sentence[1]
         label = _label_line(text, sentence, sentences) if in_sidebar else None
         ctx = _context(lex, text, cand, (sentence[0], lo, hi), usable, previous, label)
+        if ctx.subject is None or ctx.subject.startswith(_REFERRING):
+            named = _nearest_name(names, _after_dateline(text, *sentence), cand.start)
+            ctx = replace(ctx, subject=named or ctx.subject)
+        if ctx.subject is None:
+            ctx = replace(
+                ctx, subject=topic if in_sidebar else _topic(lex, text, sentences, sentence, usable)
+            )
+        topic = ctx.subject or topic
         period = _governing_date(usable, text, sentence, cand.start) or heading
         value = None if cand.low is not None else cand.value
         figures.append(
@@ -1055,25 +1517,30 @@ def extract_figures(
 def find_numbers(text: str) -> list[NumberMention]:
     """Every numeral in ``text`` with its value (scale folded in), with or without a unit.
 
-    Years, ordinals and idioms are not filtered here; this is the layer under
-    :func:`extract_figures`.
+    Years and ordinals are not filtered here (set phrases are: 一些, 统一); this is the layer
+    under :func:`extract_figures`. Fractions count (三分之一, 1/3); vague runs do not (二三十).
 
     >>> [(n.surface, n.value) for n in find_numbers("二点五，1,100万，十多万和五分之一")]
     [('二点五', 2.5), ('1,100万', 11000000.0), ('十多万', 100000.0), ('五分之一', 0.2)]
     """
     folded = _fold(text)
+    idioms = _idiom_spans(folded, _lexicon())
     found: list[NumberMention] = []
-    taken = [(m.start(), m.end()) for m in _FRACTION.finditer(folded)]
-    for s, e in taken:
-        value = _parse_folded(folded[s:e])
-        if value is not None:
-            found.append(NumberMention(s, e, text[s:e], value))
+    taken = _masked_spans(folded)
+    for m in _SLASH_FRACTION.finditer(folded):  # 1/3, -3/2
+        if int(m.group(2)):
+            s, e = m.span()
+            found.append(NumberMention(s, e, text[s:e], int(m.group(1)) / int(m.group(2))))
+            taken.append((s, e))
+    taken.sort()
     for m in _CORE.finditer(folded):
-        s, e = m.span("core")
-        body = folded[s:e].lstrip("-负")
-        if not body or _overlaps(taken, s, e) or body in ("百", "千", "万", "亿"):
+        s, e = m.start(), m.end("core")
+        body = folded[m.start("core") : e].lstrip("-负")
+        if not body or _overlaps(taken, s, e) or _in_idiom(idioms, s, e):
             continue
-        if len(body) == 1 and text[s] in _CAPITALS:
+        if body in ("百", "千", "万", "亿") and not (m.group("pct") or m.group("den")):
+            continue
+        if len(body) == 1 and text[m.start("core")] in _CAPITALS and s == m.start("core"):
             continue
         value = _parse_folded(folded[s:e])
         tail = _APPROX_SCALE.match(folded, e)  # 十多万, 500余万
@@ -1091,7 +1558,7 @@ def extract_numbers(text: str) -> list[Figure]:
     >>> [(f.surface, f.bound, f.value) for f in extract_numbers("超过一千，500多亿")]
     [('超过一千', 'over', 1000.0), ('500多亿', 'over', 50000000000.0)]
     """
-    _, cands = _candidates(text, ())
+    _, cands = _candidates(text, (), bare=True)
     return [
         Figure(
             id="",

@@ -169,8 +169,8 @@ def _read_unit(page: Page, unit: _Unit, published: dt.date | None, found: _Found
     """Run the extractors on one unit and add what they find, moved onto the page."""
     text = unit.map.text
     dates = extract_dates(text, published=published)
-    figures = extract_figures(text, dates=dates, in_sidebar=unit.in_sidebar)
     entities = extract_entities(text)
+    figures = extract_figures(text, dates=dates, entities=entities, in_sidebar=unit.in_sidebar)
     quotes = extract_quotes(text, entities)
 
     found.dates += _place(page, unit, dates, "date")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.document import DateMention, Figure
+from pipeline.document import DateMention, Entity, Figure
 from pipeline.figures import extract_figures, extract_numbers, find_numbers, parse_number
 
 
@@ -63,9 +63,45 @@ def test_parse_number_reads_arabic_chinese_and_mixed_numerals(numeral: str, valu
     assert parse_number(numeral) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("junk", ["", "元", "abc", "点", "三点"])
+@pytest.mark.parametrize("junk", ["", "元", "abc", "点", "三点", "分之一又二"])
 def test_parse_number_rejects_what_is_not_a_numeral(junk: str) -> None:
     assert parse_number(junk) is None
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("一百 五 十 二", 152.0),  # spaced, as PDF layouts print it
+        ("7 万5 千4 百", 75400.0),
+        ("六 点 五", 6.5),
+        ("一又二分之一", 1.5),
+        ("负一又四分之一", -1.25),
+        ("三百五又三分之一", 350 + 1 / 3),
+        ("千万分之六", 6e-7),
+        ("百二万", 1_200_000.0),  # 百二 is 一百二十
+        ("三千五万", 35_000_000.0),
+        ("5亿1万4千6百", 500_014_600.0),
+    ],
+)
+def test_parse_number_reads_spaced_numerals_fractions_and_spoken_tails(
+    numeral: str, value: float
+) -> None:
+    assert parse_number(numeral) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "vague",
+    [
+        "二三十",  # twenty or thirty
+        "七八百",
+        "三五",  # a few
+        "两两",  # in pairs
+        "万万",  # an adverb (万万没想到)
+        "亿万",  # countless
+    ],
+)
+def test_parse_number_refuses_vague_and_adverbial_runs(vague: str) -> None:
+    assert parse_number(vague) is None
 
 
 # --- extract_figures: hand-written general cases of every form ------------------------------
@@ -178,6 +214,127 @@ def test_small_counted_numbers_are_figures(
     assert (fig.surface, fig.value, fig.unit) == (surface, value, unit)
 
 
+# --- ratios, currencies, measures and spoken money: hand-written ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("新品全场八五折。", "八五折", 85.0, "%"),  # two digits: the percentage itself
+        ("店庆期间商品75折。", "75折", 75.0, "%"),
+        ("会员再享9.9折。", "9.9折", 99.0, "%"),  # one digit: tenths
+        ("学生票九折。", "九折", 90.0, "%"),
+        ("出栏进度过四成半。", "过四成半", 45.0, "%"),
+        ("不良率为千分之二点五。", "千分之二点五", 2.5, "‰"),
+        ("误差控制在万分之三。", "万分之三", 0.03, "%"),
+        ("中奖概率约千万分之六。", "约千万分之六", 6e-5, "%"),
+        ("营收增速为负3%。", "负3%", -3.0, "%"),
+        ("出口增速为-5%。", "-5%", -5.0, "%"),
+        ("售价¥2999起。", "¥2999起", 2999.0, "元"),
+        ("售价￥2999。", "￥2999", 2999.0, "元"),
+        ("完成融资US$500万。", "US$500万", 5e6, "美元"),
+        ("估值约HK$3.2亿。", "约HK$3.2亿", 3.2e8, "港元"),
+        ("门票€25一张。", "€25", 25.0, "欧元"),
+        ("运费£8。", "£8", 8.0, "英镑"),
+        ("每月支付500美金。", "500美金", 500.0, "美元"),
+        ("标价9000元日币。", "9000元日币", 9000.0, "日元"),
+        ("最低气温零下5℃。", "零下5℃", -5.0, "摄氏度"),
+        ("水温为华氏70度。", "华氏70度", 70.0, "华氏度"),
+        ("午后气温高达38度。", "高达38度", 38.0, "度"),
+        ("鸡蛋三块五一斤。", "三块五", 3.5, "元"),
+        ("车费五块七毛八。", "五块七毛八", 5.78, "元"),
+        ("邮票三块零四。", "三块零四", 3.04, "元"),
+        ("每根两毛五。", "两毛五", 0.25, "元"),
+        ("一根冰棍三毛钱。", "三毛钱", 0.3, "元"),
+        ("找回5角。", "5角", 0.5, "元"),
+        ("每亩省下9块多。", "9块多", 9.0, "元"),
+        ("公司投资十个亿。", "十个亿", 1e9, None),  # spoken 个 before 亿
+        ("年收入5个多亿。", "5个多亿", 5e8, None),
+        ("油箱装满六个加仑。", "六个加仑", 6.0, "加仑"),
+        ("每次加三分之一公升。", "三分之一公升", 1 / 3, "升"),
+        ("共运出一又二分之一吨。", "一又二分之一吨", 1.5, "吨"),
+        ("票房过亿元。", "过亿元", 1e8, "元"),
+        ("年作业量33亿亩次。", "33亿亩次", 3.3e9, "亩次"),
+        ("船舶进出港8000余艘次。", "8000余艘次", 8000.0, "艘次"),
+        ("共计 3 亿 元。", "3 亿 元", 3e8, "元"),  # spaced PDF text
+        ("收入7 万5 千4 百元。", "7 万5 千4 百元", 75400.0, "元"),
+        ("入驻企业一百 五 十 二家。", "一百 五 十 二家", 152.0, "家"),
+        ("占比上升四点 五个百分点。", "四点 五个百分点", 4.5, "个百分点"),
+        ("增长百 分 之 2.4。", "百 分 之 2.4", 2.4, "%"),
+        ("提高一百五十    个百分点。", "一百五十    个百分点", 150.0, "个百分点"),
+    ],
+)
+def test_ratios_currencies_measures_and_spoken_money(
+    text: str, surface: str, value: float, unit: str | None
+) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.unit) == (surface, unit)
+    assert fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("村里平整出一块土地。", "一块", "块"),  # a piece, not a yuan
+        ("楼前一块“口袋”空地。", "一块", "块"),
+        ("送来三块牌匾。", "三块", "块"),
+    ],
+)
+def test_kuai_before_a_noun_counts_pieces(text: str, surface: str, unit: str) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.unit, fig.value) == (surface, unit, 1.0 if "一" in surface else 3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("贷款利率为百分之三到五。", "百分之三到五", 3.0, 5.0, "%"),
+        ("降幅在百分之十到百分之二十。", "百分之十到百分之二十", 10.0, 20.0, "%"),
+        ("增速负3%至5%。", "负3%至5%", -3.0, 5.0, "%"),
+        ("涨幅为10%-20%。", "10%-20%", 10.0, 20.0, "%"),
+        ("单户补贴1万(含)-5万元。", "1万(含)-5万元", 1e4, 5e4, "元"),
+        ("体重在50和60公斤之间。", "50和60公斤", 50.0, 60.0, "千克"),
+        ("价格在10万至20万之间。", "10万至20万", 1e5, 2e5, None),
+        ("报价五块六到五块七毛八。", "五块六到五块七毛八", 5.6, 5.78, "元"),
+        ("售价五元六角-五元七毛八分。", "五元六角-五元七毛八分", 5.6, 5.78, "元"),
+    ],
+)
+def test_percent_money_and_worded_ranges(
+    text: str, surface: str, low: float, high: float, unit: str | None
+) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.unit, fig.value) == (surface, unit, None)
+    assert (fig.low, fig.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二三十家企业到场。",  # vague ranges of digits
+        "三五个朋友聚会。",
+        "七八百人围观。",
+        "带动亿万农民增收。",
+        "万万没想到。",
+        "发布三折叠屏手机。",  # 折 in a word
+        "两度夺冠。",  # 度 after a small count is "times"
+        "三角形的面积。",  # 角 as a shape
+        "参考 https://example.cn/q?rate=30%25&n=2020 的说明。",  # a web address
+        "一台台机器运转。",  # one after another
+        "提供了另一种可能。",  # a determiner
+        "每一次出发都不容易。",
+        "单边主义四处蔓延。",  # an adverb
+        "两岸一家亲。",  # a set phrase
+    ],
+)
+def test_vague_words_and_set_phrases_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_guo_is_over_only_where_it_stands_alone() -> None:
+    assert only("江苏进度过八成。").bound == "over"
+    assert only("通过5项措施。").bound == "exact"  # 通过 is "by means of"
+
+
 # --- kinds of figure seen on the seed page, in sentences written for this file ---------------
 
 
@@ -220,6 +377,35 @@ def test_qualified_amounts_in_one_sentence() -> None:
     ]
     assert figs[0].metric == "商户"
     assert figs[1].metric == "发放贷款"
+
+
+def test_index_points_are_figures_but_clock_times_are_not() -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("综指收报3125.6点，下午3点收盘。")] == [
+        ("3125.6点", "点")
+    ]
+
+
+def test_bare_numbers_listed_before_a_unit_share_it() -> None:
+    figs = extract_figures("三省分别新增12、15和9家试点。")
+    assert [(f.surface, f.value, f.unit) for f in figs] == [
+        ("12", 12.0, "家"),
+        ("15", 15.0, "家"),
+        ("9家", 9.0, "家"),
+    ]
+
+
+def test_a_scaled_number_without_unit_is_a_quantity() -> None:
+    fig = only("相关话题阅读量超过3亿。")
+    assert (fig.surface, fig.value, fig.unit, fig.bound) == ("超过3亿", 3e8, None, "over")
+
+
+def test_possessive_after_a_count_leaves_the_next_metric_alone() -> None:
+    figs = extract_figures("这三类基金的规模占比分别为20.5%、41.2%。")
+    assert [(f.surface, f.metric) for f in figs] == [
+        ("三类", "基金"),
+        ("20.5%", "规模占比"),
+        ("41.2%", "规模占比"),
+    ]
 
 
 # --- negatives: what is not a figure ---------------------------------------------------------
@@ -269,6 +455,9 @@ def test_a_figure_overlapping_a_known_date_is_dropped() -> None:
         ("预计需要两到三万名工人。", "两到三万名", 2e4, 3e4, "名"),
         ("覆盖10~15个社区。", "10~15个", 10.0, 15.0, "个"),
         ("成本约为铜的2—4倍。", "2—4倍", 2.0, 4.0, "倍"),
+        ("额度为1万-5万元。", "1万-5万元", 1e4, 5e4, "元"),  # a hyphen, not a minus
+        ("需要两到三千名志愿者。", "两到三千名", 2000.0, 3000.0, "名"),
+        ("规模在七到八百亿元。", "七到八百亿元", 7e10, 8e10, "元"),
     ],
 )
 def test_ranges_are_one_figure_with_low_and_high(
@@ -325,6 +514,56 @@ def test_list_items_share_the_first_metric() -> None:
     assert [f.subject for f in figs] == ["公司"] * 3
 
 
+# --- subjects ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a wire-service dateline is not who the figure is about
+        ("新华社北京5月3日电 市场成交额2.5万亿元。", None),
+        ("本报讯 市场成交额2.5万亿元。", None),
+        # the unit named last acts (X辖内Y, X旗下Y)
+        ("省农信联社辖内东山农商银行累计放款30亿元。", "东山农商银行"),
+        ("集团旗下西湖科技公司营收12亿元。", "西湖科技公司"),
+        # an ending followed by a title belongs to a person's post
+        ("中国科学院院士预计产量将达3亿吨。", "中国科学院"),
+        # 全省 after a province only stresses it
+        ("安徽全省走访企业52万家。", "安徽"),
+    ],
+)
+def test_subject_of_the_clause(text: str, subject: str | None) -> None:
+    assert only(text).subject == subject
+
+
+def test_parallel_clauses_keep_the_measure_and_change_the_subject() -> None:
+    figs = extract_figures("全国收获进度过六成，河南过九成，湖北近三成。")
+    assert [(f.subject, f.metric) for f in figs] == [
+        ("全国", "收获进度"),
+        ("河南", "收获进度"),
+        ("湖北", "收获进度"),
+    ]
+
+
+def _entity(text: str, surface: str, label: str) -> Entity:
+    start = text.index(surface)
+    return Entity("", None, start, start + len(surface), surface, label)
+
+
+def test_entities_name_the_subject_when_the_clause_does_not() -> None:
+    text = "城东支行推出“惠农快贷”产品，单户最高授信达300万元。"
+    ents = [_entity(text, "城东支行", "ORG"), _entity(text, "惠农快贷", "PRODUCT")]
+    assert only(text).subject is None
+    assert only(text, entities=ents).subject == "惠农快贷"
+
+
+def test_entities_replace_a_referring_subject() -> None:
+    text = "农业银行运用智能体赋能柜面，全行日均调用量达千亿级。"
+    ents = [_entity(text, "农业银行", "ORG")]
+    assert only(text).subject == "全行"
+    assert only(text, entities=ents).subject == "农业银行"
+
+
 # --- periods: sentences and sidebars ---------------------------------------------------------
 
 
@@ -377,6 +616,26 @@ def test_sentence_span_covers_the_figure() -> None:
 # --- lower layers ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("约1/3的企业", [("1/3", 1 / 3)]),
+        ("３／５的份额", [("３／５", 0.6)]),
+        ("负一又二分之一", [("负一又二分之一", -1.5)]),
+        ("二百五, 二百五", [("二百五", 250.0), ("二百五", 250.0)]),
+        ("一些企业统一行动", []),  # set phrases are no numbers
+        ("二三十人", []),
+        ("见 www.example.cn/2025/30 页", []),
+    ],
+)
+def test_find_numbers_reads_fractions_and_skips_set_phrases(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    found = [(n.surface, n.value) for n in find_numbers(text)]
+    assert [s for s, _ in found] == [s for s, _ in expected]
+    assert [v for _, v in found] == pytest.approx([v for _, v in expected])
+
+
 def test_find_numbers_keeps_bare_numbers() -> None:
     assert [(n.surface, n.value) for n in find_numbers("共3,000，约两百")] == [
         ("3,000", 3000.0),
@@ -396,6 +655,8 @@ def test_extract_numbers_keeps_bounds_without_units() -> None:
 _CHARS = "0123456789０１２３４５６７８９.,，。%％‰一二两三十百千万亿零〇点余多约超近第年月日个家元"
 _WORDS = ["万元", "亿元", "个百分点", "同比增长", "下降", "至", "—", "-", "~", "《", "》", "\n"]
 _WORDS += ["截至", "以上", "左右", "级", "倍", "平方米", "大", "的", "/", "股", "A", "G", " "]
+_WORDS += ["¥", "$", "US$", "€", "块", "毛", "角", "折", "成", "度", "°", "又", "分之", "百分之"]
+_WORDS += ["零下", "华氏", "(含)", "个亿", "和", "之间", "过", "次", "一台台", "另", "http://"]
 _PIECES = st.sampled_from([*_CHARS, *_WORDS])
 
 
