@@ -1,6 +1,6 @@
 """Article segmentation against real 人民日报 pages (and the seed gold file when present).
 
-Usage: python benchmarks/bench_segment.py /work/shared/corpora_external
+Usage: python benchmarks/bench_segment.py /work/shared/corpora_external [--misses]
 
 For every ``rmrb_*pages*.jsonl`` under the given folder it runs :func:`pipeline.segment.segment`
 on each page and reports, per file:
@@ -10,6 +10,9 @@ on each page and reports, per file:
 - mean span Jaccard: for each gold article, the best character Jaccard (whitespace ignored)
   with a predicted article;
 - speed: characters per second of ``segment``.
+
+With ``--misses`` it also prints each missed gold start and each spurious predicted start
+(page id and the first characters of the line), to study errors by kind.
 
 If ``corpora/seed/gold.json`` exists, it also prints the character Jaccard of each seed unit.
 The corpus files are others' test material: this script only reads them.
@@ -22,6 +25,7 @@ import json
 import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,24 +73,47 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def score_page(text: str, gold: list[Span], seg: Segmentation) -> tuple[int, int, int, list[float]]:
-    """Matched starts, predicted starts, gold starts, and a Jaccard per gold article."""
+@dataclass
+class PageScore:
+    matched: int
+    predicted: int
+    wanted: int
+    jaccards: list[float]
+    missed: list[str]  # first characters of the gold start lines not predicted
+    spurious: list[str]  # first characters of the predicted start lines not in the gold
+
+
+def score_page(text: str, gold: list[Span], seg: Segmentation) -> PageScore:
+    """Start matches (one-to-one, by line) and a Jaccard per gold article."""
     line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     arts = [a for a in seg.articles if a.kind not in ("furniture", "advertisement")]
     pred_lines = [line_of(line_starts, a.spans[0][0]) for a in arts]
     gold_lines = [line_of(line_starts, s) for s, _ in gold]
     free = list(pred_lines)
-    matched = 0
+    missed: list[int] = []
     for g in gold_lines:
         if g in free:
             free.remove(g)
-            matched += 1
+        else:
+            missed.append(g)
     pred_sets = [chars(text, a.spans) for a in arts]
     jac = [max((jaccard(chars(text, [g]), p) for p in pred_sets), default=0.0) for g in gold]
-    return matched, len(pred_lines), len(gold_lines), jac
+
+    def head(line: int) -> str:
+        return text[line_starts[line] :].split("\n", 1)[0][:30]
+
+    matched = len(gold_lines) - len(missed)
+    return PageScore(
+        matched,
+        len(pred_lines),
+        len(gold_lines),
+        jac,
+        [head(g) for g in missed],
+        [head(p) for p in free],
+    )
 
 
-def bench_file(path: Path) -> None:
+def bench_file(path: Path, show_misses: bool) -> None:
     pages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     matched = predicted = wanted = 0
     jacs: list[float] = []
@@ -97,9 +124,16 @@ def bench_file(path: Path) -> None:
         seg = segment(text)
         seconds += time.perf_counter() - t0
         n_chars += len(text)
-        m, p, g, jac = score_page(text, gold, seg)
-        matched, predicted, wanted = matched + m, predicted + p, wanted + g
-        jacs.extend(jac)
+        score = score_page(text, gold, seg)
+        matched += score.matched
+        predicted += score.predicted
+        wanted += score.wanted
+        jacs.extend(score.jaccards)
+        if show_misses:
+            for line in score.missed:
+                print(f"  missed   {page.get('page_id', '?')}: {line}")
+            for line in score.spurious:
+                print(f"  spurious {page.get('page_id', '?')}: {line}")
     precision = matched / predicted if predicted else 0.0
     recall = matched / wanted if wanted else 0.0
     print(
@@ -135,12 +169,13 @@ def bench_seed() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    args = [a for a in argv[1:] if a != "--misses"]
+    if len(args) != 1:
         print(__doc__.split("\n\n")[1])
         return 2
     preload()  # jieba and the lexicons load once, outside the timing
-    for path in sorted(Path(argv[1]).glob("rmrb_*pages*.jsonl")):
-        bench_file(path)
+    for path in sorted(Path(args[0]).glob("rmrb_*pages*.jsonl")):
+        bench_file(path, "--misses" in argv)
     bench_seed()
     return 0
 

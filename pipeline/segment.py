@@ -1,9 +1,12 @@
 """Split a page into its articles, sidebars, furniture and advertisements.
 
-The page text is cut into lines. Each line gets a role from its shape and the lexicons under
-``gazetteers/segment/`` (heading, body, byline, credit, furniture, advertisement), or from the
-layout hints of a PDF page when there are any. Runs of short, figure-dense lines become
-sidebars and leave the article stream. The stream is then read in order:
+The page text is cut into lines; on a hard-wrapped page (many lines of one width that stop
+mid-sentence, as OCR output gives) the lines of each paragraph are joined first, leaving the
+line breaks out of the article spans. Each line gets a role from its shape and the lexicons
+under ``gazetteers/segment/`` (heading, body, byline, credit, furniture, advertisement), or
+from the layout hints of a PDF page when there are any; hints never make a bare name body
+text. Runs of short, figure-dense lines become sidebars and leave the article stream. The
+stream is then read in order:
 
 - a group of heading lines starts a new article when the evidence says so (a byline or a
   dateline follows, a column tag ends it, the previous article closed with a credit, the topic
@@ -11,8 +14,11 @@ sidebars and leave the article stream. The stream is then read in order:
 - a body line that stops mid-sentence is joined to the next body line when the join makes a
   word (jieba's dictionary), the break falls after a comma, or the topic goes on; else the
   article is truncated and the next text starts a new one;
-- short lines left at the very end of the page are the column name and author of a
-  headline-less commentary.
+- a short display line over a name line (or a name line alone), with no body text of their
+  own after them, are the column name and author that sign off the article before them; at
+  the very end of the page they go to the headline-less commentary. A short display line
+  whose text ends with its own author's name is that commentary's column name;
+- the bylined parts of a report that an editor's note (——编者) introduces stay in it.
 
 Article spans index into the page text; their concatenation is the article's stitched text.
 """
@@ -24,7 +30,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -68,11 +74,17 @@ _BULLETS = "□■●◆▲◇○◎★☆·•"
 _HEADING_MAX = 40  # longest unmarked line that can still be a heading
 _WINDOW = 600  # characters of context on each side of a boundary for topic similarity
 _START_THRESHOLD = 2.0
+_VERSE = 4  # heading-shaped lines in a row that are more than a headline group
 _SIDEBAR_DENSITY = 0.25  # numbers with units per ten characters in an infographic
+# Hard-wrapped pages: at least this many lines (and this share of lines) of one width of at
+# least _WRAP_MIN characters, of which at most _WRAP_CLOSED end a sentence and at least
+# _WRAP_PROSE hold punctuation.
+_WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_CLOSED, _WRAP_PROSE = 12, 5, 0.3, 0.3, 0.5
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NON_HAN = re.compile(r"[^\u3400-\u9fff]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_NARROW = re.compile(r"[\x00-\u1fff]")  # half-width: Latin letters, digits, ASCII spaces
 # A number with a unit or scale after it (any Chinese character counts as one).
 _FIGURE = re.compile(r"\d+(?:[.．]\d+)?\s*[%％\u3400-\u9fff]")
 _COLUMN_TAG = re.compile(r"（([^（）]{2,16})）$")
@@ -85,11 +97,15 @@ _NEWS_LEAD = re.compile(r"\d+月\d+日|\d+日[，、电]|近日|日前|今年|�
 _TOPIC_STEPS = (0.015, 0.03, 0.05, 0.08, 0.12)
 _TOPIC_SCORE = (2.0, 1.5, 1.0, 0.0, -1.5, -2.5)
 _SIGNATURE = re.compile(r"^——[^，。]{1,8}$")  # "——编  者" closes an editor's note
+_EDITOR_NOTE = re.compile(r"^——\s*编\s*者$")
 _CAPTION = re.compile(r"^(?:图[①-⑳\d一二三四五六七八九十]*[：:]|[上下左右]图[：:])")
 _PAREN_LINE = re.compile(r"^[（(].*[）)]$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}")
-_FOLIO = re.compile(r"^(?:第?\s*\d{1,3}\s*版|\d{1,3})$")
+# A folio: the page number, alone or with the page's section name (金融 第9版, 第1版：要闻).
+_FOLIO = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,6}[：:·|]?)?第?\d{1,3}版(?:[：:·|]?[\u4e00-\u9fff]{1,6})?$|^\d{1,3}$"
+)
 
 
 # --- lexicons ------------------------------------------------------------------------------
@@ -103,7 +119,8 @@ def _markers(name: str) -> tuple[str, ...]:
 
 @cache
 def _surnames() -> frozenset[str]:
-    return frozenset(read_list("segment/surnames.txt"))
+    """Family names, single and compound (the list the entity rules use too)."""
+    return frozenset(read_list("entity_rules/surnames.txt"))
 
 
 @cache
@@ -165,6 +182,8 @@ def is_person_name(text: str) -> bool:
     >>> is_person_name("深化工作机制"), is_person_name("高质量")
     (False, False)
     """
+    if len(text) > 12:  # most lines: no need to look closer
+        return False
     han = _SPACES.sub("", text)
     if not 2 <= len(han) <= 4 or _NON_HAN.search(han):
         return False
@@ -362,6 +381,7 @@ class _Line:
     size: float = 0.0  # largest type size of the hints over the line
     role: str = "body"  # heading | body | byline | credit | furniture | advertisement | sidebar
     names: list[str] = field(default_factory=list)
+    gaps: tuple[Span, ...] = ()  # line breaks inside a hard-wrapped paragraph (left out)
 
     @property
     def open(self) -> bool:
@@ -388,6 +408,109 @@ def _read_lines(text: str) -> list[_Line]:
         )
         prev_end = m.end()
     return lines
+
+
+def _width(text: str) -> float:
+    """Printed width in full-width characters (ASCII letters, digits and spaces are half).
+
+    >>> _width("　　增长9.9%"), _width("本报记者")
+    (6.0, 4.0)
+    """
+    return len(text) - 0.5 * len(_NARROW.findall(text))
+
+
+def _wrap_width(text: str, lines: list[_Line]) -> tuple[Callable[[str], float], int] | None:
+    """The width at which a page's paragraphs were hard-wrapped, if they were.
+
+    A hard-wrapped page has many lines of one width (counted in characters, or in printed
+    width when half-width digits are narrower) that stop without sentence-final punctuation.
+    Returns the measure and the width, or None for a page of whole paragraphs.
+    """
+    raws = [text[ln.raw_start : ln.end] for ln in lines if not ln.marked]
+    best: tuple[int, Callable[[str], float], int] | None = None
+    for measure in (len, _width):
+        widths = [measure(r) for r in raws]
+        counts = Counter(round(w) for w in widths if w >= _WRAP_MIN)
+        if not counts:
+            continue
+        width = counts.most_common(1)[0][0]
+        near = sum(abs(w - width) <= 1 for w in widths)
+        if best is None or near > best[0]:
+            best = (near, measure, width)
+    if best is None:
+        return None
+    near, measure, width = best
+    if near < _WRAP_MIN_LINES or near < _WRAP_SHARE * len(raws):
+        return None
+    full = [r for r in raws if abs(measure(r) - width) <= 1]
+    closed = sum(ends_sentence(r) for r in full)
+    # Wrapped prose has punctuation inside its lines; verse of even lines has none.
+    prose = sum(any(c in _MID_SENTENCE or c in _SENTENCE_END for c in r[:-1]) for r in full)
+    if closed > _WRAP_CLOSED * len(full) or prose < _WRAP_PROSE * len(full):
+        return None
+    return measure, width
+
+
+def _stands_alone(text: str) -> bool:
+    """A line that is never part of a wrapped paragraph (a wrapped line without Chinese
+    characters is the tail of a number: "95" / "%。")."""
+    return (
+        byline_names(text) is not None
+        or (is_furniture(text) and bool(_HAN.search(text)))
+        or is_advertisement(text)
+        or is_credit(text)
+    )
+
+
+def _unwrap(text: str, lines: list[_Line]) -> list[_Line]:
+    """Join the lines of hard-wrapped paragraphs into one line each.
+
+    A line as wide as the wrap width goes on in the next line unless a blank line or an
+    indent (on a page that indents its paragraphs) comes between, or it closes a sentence and
+    a short line without punctuation (a heading) follows. Bylines, furniture and credits
+    stand alone, and a dateline opens a paragraph.
+    """
+    found = _wrap_width(text, lines)
+    if found is None:
+        return lines
+    measure, width = found
+    indented = [ln.start > ln.raw_start for ln in lines]
+    indents = sum(indented) >= _WRAP_MIN_LINES
+    out: list[_Line] = []
+    for k, ln in enumerate(lines):
+        prev = out[-1] if out else None
+        joins = (
+            prev is not None
+            and not ln.blank_before
+            and not ln.marked
+            and not (indents and indented[k])
+            and measure(text[lines[k - 1].raw_start : lines[k - 1].end]) >= width - 1
+            and not _stands_alone(prev.text)
+            and not _stands_alone(ln.text)
+            and not _dateline().match(ln.text)  # a dateline opens a paragraph
+            and not (ends_sentence(prev.text) and measure(ln.text) < width - 1 and _bare(ln.text))
+        )
+        if not joins:
+            out.append(ln)
+            continue
+        assert prev is not None
+        prev.gaps = (*prev.gaps, (prev.end, ln.start))
+        prev.text += ln.text
+        prev.end = ln.end
+    return out
+
+
+def _bare(text: str) -> bool:
+    """A line without punctuation that is not a dateline (a heading's shape).
+
+    >>> _bare("老旧小区加装电梯惠及全市居民"), _bare("记者从住房城乡建设部门获悉，")
+    (True, False)
+    >>> _bare("本报南湖5月19日电  记者从住房城乡建")
+    False
+    """
+    if _dateline().match(text):
+        return False
+    return not any(c in _SENTENCE_END or c in _MID_SENTENCE for c in text)
 
 
 def _apply_hints(lines: list[_Line], hints: Sequence[LayoutHint]) -> None:
@@ -442,8 +565,10 @@ def _classify(ln: _Line) -> None:
         ln.role, ln.names = "byline", names
     elif is_credit(text):
         ln.role = "credit"
-    elif ln.hint in ("headline", "subheadline", "kicker") or (
-        ln.hint != "body" and _is_heading_shape(ln) and not _SIGNATURE.match(text)
+    elif (
+        ln.hint in ("headline", "subheadline", "kicker")
+        or (ln.hint != "body" and _is_heading_shape(ln) and not _SIGNATURE.match(text))
+        or is_person_name(text)  # a bare name is never body text, whatever the type size
     ):
         ln.role = "heading"
     else:
@@ -590,6 +715,7 @@ class _Draft:
     column: str | None = None
     truncated: bool = False
     closed_by_credit: bool = False
+    package: bool = False  # opened by an editor's note: the bylined parts after it belong to it
 
     def add(self, idx: int, join: str) -> None:
         self.lines.append(idx)
@@ -603,7 +729,11 @@ class _Block:
 
 
 def _blocks(lines: list[_Line]) -> list[_Block]:
-    """Consecutive heading/byline lines form one group; other lines stand alone."""
+    """Consecutive heading/byline lines form one group; other lines stand alone.
+
+    A headline with a column tag after a run of short lines (the verse of a poem) starts a
+    group of its own.
+    """
     blocks: list[_Block] = []
     for i, ln in enumerate(lines):
         if ln.role == "sidebar":
@@ -615,6 +745,7 @@ def _blocks(lines: list[_Line]) -> list[_Block]:
             and prev.kind == kind
             and kind in ("group", "furniture", "advertisement")
             and prev.lines[-1] == i - 1
+            and not (kind == "group" and len(prev.lines) >= _VERSE and _is_tagged(ln))
         ):
             prev.lines.append(i)
         else:
@@ -637,6 +768,8 @@ class _Reader:
         for b, block in enumerate(blocks):
             if b >= tails_from and block.kind == "group":
                 self._tail(block)
+            elif block.kind == "group" and self._signs_off(block, blocks[b + 1 :]):
+                self._sign_off(block, blocks[b + 1 :])
             elif block.kind in ("furniture", "advertisement"):
                 self.drafts.append(_Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
                 self.drafts[-1].kind = block.kind
@@ -677,7 +810,13 @@ class _Reader:
         if last.role == "heading" and len(cur.lines) > 1 and _word_break(last.text, ln.text):
             cur.add(idx, "cut")  # a body line taken for a section head, split inside a word
             return
-        lead = bool(_dateline().match(ln.text)) and self._substance(cur) >= 200
+        # A dateline with no headline starts an article only when its story is new to the
+        # whole article so far (not the story a summary at its top announced).
+        lead = (
+            bool(_dateline().match(ln.text))
+            and self._substance(cur) >= 200
+            and self._novelty(cur, ahead) < 0.08
+        )
         fresh = self.after_break or cur.closed_by_credit or lead
         if fresh and self._topic(cur.lines, [idx]) < 0.08:
             self._start(idx)
@@ -695,9 +834,41 @@ class _Reader:
             for idx in block.lines[1:]:
                 self.cur.add(idx, "para")
             _fill_heads(self.cur, [self.lines[i] for i in block.lines])
+            if _signed_at_end(self.lines, rest) and _is_column_name(self.lines, block.lines):
+                self.cur.column, self.cur.headline = self.cur.headline, None
             return
+        cur.package = cur.package or self._part_of_package(block)
         for idx in block.lines:
             cur.add(idx, "para")
+
+    def _signs_off(self, block: _Block, rest: list[_Block]) -> bool:
+        """Whether a group opens with the sign-off of the current article (a column name and
+        an author's name, or the name alone) after a finished sentence, with no body text of
+        its own after it."""
+        cur = self.cur
+        size = _sign_off_size(self.lines, block.lines)
+        if cur is None or not size:
+            return False
+        last = self.lines[cur.lines[-1]]
+        if last.role != "body" or last.open:
+            return False
+        more = [self.lines[i] for i in block.lines[size:]]
+        if more:  # the next article's headline group follows at once
+            return more[0].role == "heading"
+        return not rest or rest[0].kind != "body"
+
+    def _sign_off(self, block: _Block, rest: list[_Block]) -> None:
+        assert self.cur is not None
+        size = _sign_off_size(self.lines, block.lines)
+        *column, name = (self.lines[i] for i in block.lines[:size])
+        for idx in block.lines[:size]:
+            self.cur.add(idx, "para")
+        if column:
+            self.cur.column = self.cur.column or column[0].text
+        self.cur.byline = self.cur.byline or name.names or split_names(name.text)
+        self.cur.closed_by_credit = True
+        if len(block.lines) > size:
+            self._group(_Block("group", block.lines[size:]), rest)
 
     def _tail(self, block: _Block) -> None:
         """Short lines at the end of the page: a commentary's column name and author."""
@@ -734,6 +905,13 @@ class _Reader:
         bag_before = self.topics.window(list(reversed(before)))
         return self.topics.similarity(bag_before, self.topics.window(after))
 
+    def _novelty(self, draft: _Draft, ahead: list[int]) -> float:
+        """Topic similarity between the text ``ahead`` and the whole of a draft."""
+        whole: Counter[str] = Counter()
+        for i in draft.lines:
+            whole.update(self.topics.bags[i])
+        return self.topics.similarity(whole, self.topics.window(ahead))
+
     def _cohesion(self, draft: _Draft) -> float | None:
         """Topic similarity between the last two stretches of a draft (None when short)."""
         lines = list(reversed(draft.lines))
@@ -753,9 +931,7 @@ class _Reader:
             return True  # a wrapped line of one paragraph
         if _core(last.text)[-1] in _MID_SENTENCE or word_joins(last.text, ln.text):
             return True
-        # Body lines of a laid-out page are mostly wrapped lines: ask for less topic evidence.
-        floor = 0.01 if last.hint == ln.hint == "body" else 0.06
-        return self._topic(cur.lines, ahead) >= floor
+        return self._topic(cur.lines, ahead) >= 0.06
 
     def _start_score(self, block: _Block, rest: list[_Block]) -> float:
         """Evidence that a heading group starts an article rather than a section."""
@@ -793,11 +969,90 @@ class _Reader:
             or _SPACES.sub("", heads[0].text) in _markers("inset_labels")
         ):
             score -= 4  # a numbered section or an inset of the article around it
-        if len(heads) >= 4 and not has_byline:
+        if len(heads) >= 4 and not has_byline and topic >= _TOPIC_STEPS[0]:
             score -= 3
         if len(heads) == 1 and heads[0].text.endswith(("——", "：")):
             score -= 2
+        if len(lines) == 1 and not has_byline and self._sections(self.cur) >= 2:
+            score -= 1  # an article cut into sections goes on with more single-line heads
+        if self.cur.byline and _signed_at_end(self.lines, rest):
+            score += 1.5  # the text under it ends with its own author: a second signed piece
+        if self._part_of_package(block) and topic >= _TOPIC_STEPS[1]:
+            score -= 5  # a bylined part of a report that an editor's note introduced
         return score
+
+    def _part_of_package(self, block: _Block) -> bool:
+        """A headline and byline (no column tag) right after an editor's note that ends the
+        text before it, or after such a part: the parts of one report."""
+        assert self.cur is not None
+        lines = [self.lines[i] for i in block.lines]
+        if not any(ln.role == "byline" for ln in lines) or any(_is_tagged(ln) for ln in lines):
+            return False
+        last = self.lines[self.cur.lines[-1]]
+        return self.cur.package or bool(_EDITOR_NOTE.match(last.text))
+
+    def _sections(self, draft: _Draft) -> int:
+        """Section heads in a draft: heading lines after its first body line."""
+        roles = [self.lines[i].role for i in draft.lines]
+        first = roles.index("body") if "body" in roles else len(roles)
+        return roles[first:].count("heading")
+
+
+def _sign_off_size(lines: list[_Line], group: list[int]) -> int:
+    """Lines of a sign-off at the top of a group: a column name (a short heading with no
+    punctuation) over an author's name (2), an author's name alone (1), or none (0).
+
+    >>> pair = [_Line(0, 4, 0, "经济时评", False, True), _Line(5, 8, 5, "柯文涛", False, False)]
+    >>> for ln in pair:
+    ...     _classify(ln)
+    >>> _sign_off_size(pair, [0, 1]), _sign_off_size(pair, [1]), _sign_off_size(pair, [0])
+    (2, 1, 0)
+    """
+    first = lines[group[0]]
+    if first.role == "heading" and is_person_name(first.text):
+        return 1
+    if len(group) < 2 or first.role != "heading" or not 2 <= len(first.text) <= 12:
+        return 0
+    if _NON_HAN.sub("", first.text) != first.text:
+        return 0
+    name = lines[group[1]]
+    if name.role == "byline":
+        return 2 if name.names else 0
+    return 2 if name.role == "heading" and is_person_name(name.text) else 0
+
+
+def _signed_at_end(lines: list[_Line], rest: list[_Block]) -> bool:
+    """Whether the body text after a group ends with a line holding only its author's name
+    and nothing of its own after that (the author's sign-off)."""
+    k = 0
+    while k < len(rest) and rest[k].kind == "body":
+        k += 1
+    if k == 0 or k == len(rest) or len(rest[k].lines) != 1:
+        return False
+    name = lines[rest[k].lines[0]]
+    after = rest[k + 1] if k + 1 < len(rest) else None
+    return (
+        name.role == "heading"
+        and is_person_name(name.text)
+        and (after is None or after.kind != "body")
+    )
+
+
+def _is_column_name(lines: list[_Line], group: list[int]) -> bool:
+    """A group that is one short display line without punctuation (陶然论金, 经济时评)."""
+    if len(group) != 1:
+        return False
+    text = lines[group[0]].text
+    return lines[group[0]].role == "heading" and 2 <= len(text) <= 8 and _bare(text)
+
+
+def _is_tagged(ln: _Line) -> bool:
+    """A heading that ends with a column tag, like 秒秒与涓涓（金台随感）."""
+    return (
+        ln.role == "heading"
+        and bool(_COLUMN_TAG.search(ln.text))
+        and not _ENUMERATION.match(ln.text)
+    )
 
 
 def _following_lines(rest: list[_Block]) -> list[int]:
@@ -840,7 +1095,7 @@ def _fill_heads(draft: _Draft, lines: list[_Line]) -> None:
         draft.subheadline = next((ln.text for ln in heads[at + 1 :] if ln.hint != "body"), None)
         return
     texts = [ln.text for ln in heads]
-    if len(texts) == 1:
+    if len(texts) == 1 or len(texts) >= _VERSE:  # a poem's title over its verse
         draft.headline = texts[0]
     elif len(texts) == 2:
         first, second = texts
@@ -917,7 +1172,24 @@ def _spans(draft: _Draft, lines: list[_Line], text: str) -> list[Span]:
         spans.append((start, end))
         start = lines[idx].start
     spans.append((start, lines[idxs[-1]].end))
-    return spans
+    gaps = sorted(g for i in idxs for g in lines[i].gaps)
+    return _cut_gaps(spans, gaps) if gaps else spans
+
+
+def _cut_gaps(spans: list[Span], gaps: list[Span]) -> list[Span]:
+    """Spans with the given stretches (line breaks of wrapped paragraphs) cut out.
+
+    >>> _cut_gaps([(0, 10), (12, 20)], [(4, 5), (15, 16)])
+    [(0, 4), (5, 10), (12, 15), (16, 20)]
+    """
+    out: list[Span] = []
+    for start, end in spans:
+        for g0, g1 in gaps:
+            if start < g0 and g1 < end:
+                out.append((start, g0))
+                start = g1
+        out.append((start, end))
+    return out
 
 
 def _article_of(span: Span, articles: list[ArticleUnit]) -> int | None:
@@ -947,6 +1219,8 @@ def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
     [(0, 18)]
     """
     lines = _read_lines(text)
+    if not hints:  # a PDF reader has joined the lines of its paragraphs already
+        lines = _unwrap(text, lines)
     _apply_hints(lines, hints)
     for ln in lines:
         _classify(ln)

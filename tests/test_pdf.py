@@ -15,6 +15,8 @@ import pytest
 
 from pipeline.ingest import IngestedPage, IngestError, IngestFailure, read_pages
 from pipeline.ingest.pdf import NO_TEXT_LAYER, Glyph, layout_text, read_pdf, untrusted_share
+from pipeline.segment import ArticleUnit, Segmentation, segment
+from pipeline.textmap import TextMap
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pdf_layouts
@@ -281,6 +283,81 @@ def test_pdf_and_text_versions_give_the_same_findings(read, name):
     assert findings(from_pdf) == findings(from_text)
 
 
+# --- the same content as text and as PDF segments into the same articles ----------------
+
+
+def heads(article: ArticleUnit) -> tuple:
+    return (
+        article.kind,
+        article.kicker,
+        article.headline,
+        article.subheadline,
+        article.column,
+        article.byline,
+        article.truncated,
+    )
+
+
+def article_text(text: str, article: ArticleUnit) -> str:
+    """The stitched text of an article without whitespace (paragraph breaks differ)."""
+    return "".join(TextMap.from_spans(text, article.spans).text.split())
+
+
+@pytest.fixture(scope="module")
+def segmented(read):
+    """Each layout's PDF page and its text version, segmented."""
+
+    def get(name: str) -> tuple[pdf_layouts.Layout, Segmentation, Segmentation]:
+        layout, page = read(name)
+        return layout, segment(page.text, page.hints), segment(layout.text)
+
+    return get
+
+
+def stories(seg: Segmentation) -> list[ArticleUnit]:
+    return [a for a in seg.articles if a.kind not in ("furniture", "advertisement")]
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+@pytest.mark.parametrize("version", ["pdf", "text"])
+def test_each_laid_out_article_is_one_article(segmented, name, version):
+    layout, from_pdf, from_text = segmented(name)
+    seg = from_pdf if version == "pdf" else from_text
+    assert [a.headline for a in stories(seg)] == [a.headline for a in layout.articles]
+    for art, source in zip(stories(seg), layout.articles, strict=True):
+        sign_off = [text for kind, text in source.paragraphs if kind == "byline"]
+        if sign_off:  # a commentary signed with its column's name and the author's
+            assert (art.kind, art.column, art.byline) == (
+                "commentary",
+                source.paragraphs[-2][1],
+                sign_off,
+            )
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_pdf_and_text_versions_give_the_same_article_heads(segmented, name):
+    _, from_pdf, from_text = segmented(name)
+    assert [heads(a) for a in from_pdf.articles] == [heads(a) for a in from_text.articles]
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_pdf_and_text_versions_give_the_same_article_text(read, segmented, name):
+    layout, from_pdf, from_text = segmented(name)
+    _, page = read(name)
+    pairs = zip(from_pdf.articles, from_text.articles, strict=True)
+    for pdf_art, text_art in pairs:
+        pdf_body, text_body = article_text(page.text, pdf_art), article_text(layout.text, text_art)
+        assert run_share(text_body, pdf_body) >= MIN_RUN_SHARE, text_art.headline
+        assert run_share(pdf_body, text_body) >= MIN_RUN_SHARE, text_art.headline
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_pdf_and_text_versions_give_the_same_sidebars(segmented, name):
+    layout, from_pdf, from_text = segmented(name)
+    assert len(from_pdf.sidebars) == len(from_text.sidebars) == (1 if layout.sidebar else 0)
+    assert [b.article for b in from_pdf.sidebars] == [b.article for b in from_text.sidebars]
+
+
 # --- probe PDFs written by others (skipped without the shared folder) ---------------------
 
 
@@ -297,3 +374,22 @@ def test_probe_pdfs_read_in_order_or_fail_clearly(shared_dir):
             continue
         shares = [run_share(p, result.text) for p in paragraphs]
         assert sum(shares) / len(shares) >= MIN_RUN_SHARE, path.name
+
+
+def test_probe_pdfs_segment_into_the_seed_pages_articles(shared_dir, seed_text):
+    probes = sorted((shared_dir / "corpora_external" / "pdf_probe").glob("*.pdf"))
+    if not probes:
+        pytest.skip("no probe PDFs")
+    want = sorted(
+        (a.kind, a.kicker, a.headline, a.column, a.byline, a.truncated)
+        for a in stories(segment(seed_text))
+    )
+    for path in probes:
+        [result] = read_pdf(path)
+        if isinstance(result, IngestFailure):
+            continue
+        got = sorted(
+            (a.kind, a.kicker, a.headline, a.column, a.byline, a.truncated)
+            for a in stories(segment(result.text, result.hints))
+        )
+        assert got == want, path.name

@@ -315,6 +315,165 @@ def test_any_mix_of_lines_gives_valid_spans(lines: list[str], sep: str) -> None:
     assert covered >= len(page.replace("\n", "").replace(" ", ""))
 
 
+SIGNED_MID_PAGE = """物价指数是观察宏观经济运行的重要窗口。最新数据显示，居民消费价格温和上涨。
+
+稳物价既要关注短期波动，更要着眼中长期供需结构，让物价运行在合理区间。
+
+经济时评
+
+柯文涛
+
+高校毕业生就业服务月开启
+
+本报记者 蒋若帆
+
+本报北京5月19日电　高校毕业生就业服务月19日开启，各地将举办招聘会，为毕业生提供岗位信息。
+"""
+
+
+def signed_mid_page_hints(role_of_column: str) -> list[LayoutHint]:
+    """Hints as a PDF reader gives them: the column name in display type, the name as body."""
+    page = SIGNED_MID_PAGE
+    roles = {"经济时评": role_of_column, "柯文涛": "body", "高校毕业生就业服务月开启": "headline"}
+    lines = page.split("\n")
+    starts = itertools.accumulate([len(x) + 1 for x in lines], initial=0)
+    return [
+        LayoutHint(start, start + len(line), roles.get(line, "body"), 10.0)
+        for start, line in zip(starts, lines, strict=False)
+        if line
+    ]
+
+
+@pytest.mark.parametrize(
+    "hints",
+    [[], signed_mid_page_hints("subheadline"), signed_mid_page_hints("headline")],
+    ids=["text", "column_as_subheadline", "column_as_headline"],
+)
+def test_column_and_author_close_an_article_in_mid_page(hints: list[LayoutHint]) -> None:
+    seg = segment(SIGNED_MID_PAGE, hints)
+    heads = [(a.kind, a.headline, a.column, a.byline) for a in seg.articles]
+    assert heads == [
+        ("commentary", None, "经济时评", ["柯文涛"]),
+        ("news", "高校毕业生就业服务月开启", None, ["蒋若帆"]),
+    ]
+    assert stitched(SIGNED_MID_PAGE, seg, 0).endswith("经济时评\n\n柯文涛")
+
+
+@pytest.mark.parametrize("folio", ["金融 第9版", "第3版：要闻", "要闻 3版", "第 9 版"])
+def test_folio_with_section_name_is_furniture(folio: str) -> None:
+    page = f"{folio}\n\n老街区改造完成\n\n老街区改造全部完成，居民生活更加便利。"
+    seg = segment(page)
+    assert [(a.kind, a.kicker, a.headline) for a in seg.articles] == [
+        ("furniture", None, None),
+        ("news", None, "老街区改造完成"),
+    ]
+
+
+# Hard-wrapped pages (OCR output, some archives): a newline every N characters.
+WRAPPED_STORIES = [
+    (
+        "县域商业体系建设提速",
+        "本报记者 柯文涛",
+        [
+            "近日，商务部门发布数据显示，今年以来各地加快推进县域商业体系建设，新建和改造乡镇"
+            "商贸中心1200余个，农村快递物流网点覆盖率超过95%。",
+            "县域商业是连接城乡市场的重要纽带。过去，不少乡镇商贸设施陈旧，商品种类少，农产品"
+            "进城难、工业品下乡贵的问题较为突出。随着县域商业体系建设深入推进，这些问题正在逐步"
+            "缓解。",
+            "在中部某县，新建成的乡镇商贸中心集超市、餐饮、快递收发于一体，周边村民不出镇就能"
+            "买到城里的商品。商贸中心负责人介绍，开业以来客流量稳步增加，日均销售额达到8.6万元。",
+            "下一步，商务部门将继续完善县乡村三级物流配送体系，推动连锁商超向乡镇延伸，促进农村"
+            "消费提质扩容。",
+        ],
+    ),
+    (
+        "老旧小区加装电梯惠及万户居民",
+        "本报记者 蒋若帆",
+        [
+            "本报南湖5月19日电  记者从住房城乡建设部门获悉，2026年1—4月，全市老旧小区"
+            "新开工加装电梯860部，惠及居民1.2万户，提前完成年度目标的四成。",
+            "加装电梯是群众关心的民生实事。为加快审批，相关部门推行联合审查，将审批时间压缩至"
+            "20个工作日以内，并对符合条件的项目给予资金补贴。",
+            "居民老周家住六楼，过去上下楼十分吃力。“现在电梯装好了，出门方便多了。”他说。",
+        ],
+    ),
+]
+
+
+def wrap(text: str, width: int, printed: bool) -> list[str]:
+    """Lines of ``width`` characters, or of ``width`` full-width characters when ``printed``
+    (then half-width digits and letters take half the room)."""
+    lines, line, room = [], "", 0.0
+    for ch in text:
+        size = 0.5 if printed and ch.isascii() else 1.0
+        if room + size > width:
+            lines.append(line)
+            line, room = "", 0.0
+        line += ch
+        room += size
+    return [*lines, line] if line else lines
+
+
+def hard_wrapped(
+    width: int, style: str, printed: bool = False, stories: list = WRAPPED_STORIES
+) -> str:
+    """The stories with every paragraph cut into lines of ``width``; paragraphs start with an
+    indent, or stand between blank lines, or neither (style plain)."""
+    out: list[str] = []
+    for headline, byline, paragraphs in stories:
+        out += [headline, byline] if byline else [headline]
+        for para in paragraphs:
+            text = "\u3000\u3000" + para if style == "indent" else para
+            if style == "blank":
+                out.append("")
+            out += wrap(text, width, printed)
+        if style == "blank":
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("printed", [False, True], ids=["by_characters", "by_printed_width"])
+@pytest.mark.parametrize("width", [20, 26, 33, 40])
+@pytest.mark.parametrize("style", ["indent", "blank", "plain"])
+def test_hard_wrapped_paragraphs_read_as_paragraphs(width: int, style: str, printed: bool) -> None:
+    page = hard_wrapped(width, style, printed)
+    seg = segment(page)
+    assert_valid(page, seg)
+    heads = [(a.kind, a.headline, a.byline) for a in seg.articles]
+    assert heads == [("news", h, [b.split()[-1]]) for h, b, _ in WRAPPED_STORIES]
+    for k, (_, _, paragraphs) in enumerate(WRAPPED_STORIES):
+        body = stitched(page, seg, k)
+        for para in paragraphs:  # whole, with no line break inside (numbers included)
+            assert para in body
+
+
+@pytest.mark.parametrize(
+    ("style", "byline"),
+    [("indent", True), ("indent", False), ("blank", True), ("blank", False), ("plain", True)],
+)
+def test_headline_as_wide_as_the_wrap_width_stays_a_headline(style: str, byline: bool) -> None:
+    """A headline that fills the wrap width ends where a byline, a blank line or an indent
+    says so (on a plain page with none of them it cannot be told from a wrapped line)."""
+    headline = "老旧小区加装电梯惠及全市一万多户居民家庭"
+    stories = [(h, b if byline else "", paragraphs) for h, b, paragraphs in WRAPPED_STORIES]
+    stories[1] = (headline, *stories[1][1:])
+    page = hard_wrapped(len(headline), style, stories=stories)
+    seg = segment(page)
+    assert [a.headline for a in seg.articles] == [WRAPPED_STORIES[0][0], headline]
+    assert stitched(page, seg, 1).startswith(headline + "\n")
+
+
+@pytest.mark.parametrize("style", ["indent", "blank", "plain"])
+def test_hard_wrapped_page_keeps_paragraph_breaks_it_can_see(style: str) -> None:
+    page = hard_wrapped(24, style)
+    body = stitched(page, segment(page), 0)
+    first, second = WRAPPED_STORIES[0][2][:2]
+    if style == "plain":  # nothing marks where a paragraph ends that fills its last line
+        assert first in body and second in body
+    else:
+        assert f"{first}\n" in body
+
+
 # --- layout hints (as a PDF reader gives them) ---------------------------------------------
 
 
@@ -406,3 +565,210 @@ def test_seed_section_heads_stay_in_the_news_article(seed_text: str, seed: Segme
     heads = [ln.lstrip("# ") for ln in seed_text.splitlines() if ln.startswith("## ")]
     inside = [h for h in heads if h in body]
     assert len(inside) >= 3
+
+
+def article_heads(seg: Segmentation) -> list[tuple]:
+    return [
+        (a.kind, a.kicker, a.headline, a.subheadline, a.column, a.byline, a.truncated)
+        for a in seg.articles
+    ]
+
+
+def squeezed(text: str, spans: list[tuple[int, int]]) -> str:
+    return "".join(TextMap.from_spans(text, spans).text.split())
+
+
+def wrapped_seed(seed_text: str, width: int, style: str) -> str:
+    """The seed page with its paragraphs hard-wrapped (section heads and short lines too)."""
+    out: list[str] = []
+    for para in seed_text.split("\n"):
+        if not para.strip():
+            out += [""] if style == "blank" else []
+            continue
+        indent = style == "indent" and not para.startswith("#") and len(para) > width
+        out += wrap("\u3000\u3000" + para if indent else para, width, printed=False)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [20, 30, 40])
+@pytest.mark.parametrize("style", ["indent", "blank", "plain"])
+def test_hard_wrapped_seed_page_segments_like_the_seed(
+    seed_text: str, seed: Segmentation, width: int, style: str
+) -> None:
+    page = wrapped_seed(seed_text, width, style)
+    seg = segment(page)
+    assert_valid(page, seg)
+    assert article_heads(seg) == article_heads(seed)
+    for got, want in zip(seg.articles, seed.articles, strict=True):
+        assert squeezed(page, got.spans) == squeezed(seed_text, want.spans)
+    assert [squeezed(page, [b.span]) for b in seg.sidebars] == [
+        squeezed(seed_text, [b.span]) for b in seed.sidebars
+    ]
+
+
+# --- reports, summaries and verse (written for these tests) --------------------------------
+
+PACKAGE_NOTE = """古镇新生  老街焕彩（城乡新貌）
+
+古镇是乡愁的载体。近年来，各地在保护中发展，让古镇老街重新焕发活力。本版今起推出系列报道，讲述古镇老街的新故事。
+
+——编  者
+
+"""
+
+PACKAGE_PARTS = """青石板路  重现市声
+
+本报记者  柯文涛
+
+清晨，古镇老街的青石板路上，早点铺子已经支起了摊位。老街修缮坚持修旧如旧，保留了老字号招牌和木质门板，游客和居民在老街上往来穿行。
+
+老街的修缮让古镇重新热闹起来。老字号店主说，修缮后的老街客流明显增加，古镇的夜市也恢复了往日的市声。
+
+老宅改造  留住乡愁
+
+本报记者  蒋若帆
+
+在古镇东头，几座老宅经过改造成了民宿和书屋。改造保留了老宅的梁柱和天井，古镇老街的居民说，老宅留住了大家的乡愁。
+
+古镇老宅改造由居民自愿参与，政府给予修缮补贴。古镇老街的老宅民宿开业后，吸引了不少年轻人回乡创业。
+
+高校毕业生就业服务月开启
+
+本报记者 邱明远
+
+本报北京5月19日电　高校毕业生就业服务月19日开启，各地将举办招聘会，为毕业生提供岗位信息。
+"""
+
+
+def test_bylined_parts_after_an_editors_note_belong_to_its_report() -> None:
+    page = PACKAGE_NOTE + PACKAGE_PARTS
+    seg = segment(page)
+    assert [a.headline for a in seg.articles] == [
+        "古镇新生  老街焕彩（城乡新貌）",
+        "高校毕业生就业服务月开启",
+    ]
+    assert "老宅改造  留住乡愁" in stitched(page, seg, 0)
+
+
+def test_bylined_parts_without_an_editors_note_are_articles() -> None:
+    seg = segment(PACKAGE_PARTS)
+    assert [a.headline for a in seg.articles] == [
+        "青石板路  重现市声",
+        "老宅改造  留住乡愁",
+        "高校毕业生就业服务月开启",
+    ]
+
+
+SUMMARY_THEN_DATELINE = """数字经济发展迎来新机遇
+
+■ 数字经济规模持续扩大，数据要素市场加快培育，算力基础设施布局不断优化。
+
+■ 与会嘉宾认为，要加强数据安全保护，完善数据产权制度，推动公共数据开放共享。
+
+■ 会上发布数字经济发展报告，提出加快建设统一的数据要素市场，培育数据服务企业。
+
+■ 多家企业签署合作协议，共建算力中心和数据交易平台，推动数字技术与实体经济融合。
+
+■ 与会嘉宾建议，加大对中小企业数字化转型的支持力度，降低企业上云用数的成本。
+
+■ 会上还启动了数字技能提升行动，计划三年内培训产业工人和基层干部。
+
+本报南湖5月19日电（记者柯文涛）第五届南湖论坛19日开幕，来自各地的八百余位嘉宾出席。
+
+与会嘉宾认为，数字经济规模持续扩大，数据要素市场加快培育，算力基础设施布局不断优化。要加强数据安全保护，完善数据产权制度，推动公共数据开放共享。
+
+会上发布数字经济发展报告，提出加快建设统一的数据要素市场，培育数据服务企业。多家企业签署合作协议，共建算力中心和数据交易平台，推动数字技术与实体经济融合。
+"""
+
+
+def test_dateline_after_a_summary_of_its_own_story_stays_in_the_article() -> None:
+    seg = segment(SUMMARY_THEN_DATELINE)
+    assert [a.headline for a in seg.articles] == ["数字经济发展迎来新机遇"]
+
+
+VERSE = """秋日登高（随笔）
+
+重阳前后，约了几位老友去爬城郊的小山。山路不陡，走走停停，一路说着旧事，不觉已到山顶。
+
+山顶有座小亭，亭中石桌上刻着棋盘。我们坐下歇脚，看山下的稻田一块块黄了。
+
+河边的早晨
+
+河水醒得很早
+
+雾从芦苇里升起
+
+一只白鹭  站在浅滩上
+
+它看着水  水也看着它
+
+渡船还没有来
+
+远处的钟声  一下一下
+
+把早晨敲得很亮
+
+山城的灯火（遇见）
+
+夜里到达山城，出租车沿着江边盘旋而上。窗外的灯火一层叠着一层，像是挂在山上的星星。
+
+司机是本地人，一路给我讲哪座桥是哪年修的，哪条街的小面最地道。
+"""
+
+
+def test_poem_and_a_tagged_headline_after_it_are_two_articles() -> None:
+    seg = segment(VERSE)
+    assert [a.headline for a in seg.articles] == [
+        "秋日登高（随笔）",
+        "河边的早晨",
+        "山城的灯火（遇见）",
+    ]
+    assert stitched(VERSE, seg, 1).endswith("把早晨敲得很亮")
+
+
+def test_dateline_of_another_story_starts_an_article_without_a_headline() -> None:
+    other = (
+        "新华社北京5月19日电  高校毕业生就业服务月19日开启，各地将举办招聘会，"
+        "为毕业生提供岗位信息。招聘会将重点面向中小企业，帮助毕业生找到合适岗位。"
+    )
+    page = SUMMARY_THEN_DATELINE + "\n" + other + "\n"
+    seg = segment(page)
+    assert len(seg.articles) == 2
+    assert stitched(page, seg, 1) == other
+
+
+NEWS_THEN_COLUMN = """高校毕业生就业服务月开启
+
+本报记者 蒋若帆
+
+本报北京5月19日电　高校毕业生就业服务月19日开启，各地将举办招聘会，为毕业生提供岗位信息。
+
+经济时评
+
+物价指数是观察宏观经济运行的重要窗口。最新数据显示，居民消费价格温和上涨。
+
+稳物价既要关注短期波动，更要着眼中长期供需结构，让物价运行在合理区间。
+
+柯文涛
+
+本版编辑 邱明远
+"""
+
+
+def test_column_name_on_top_and_author_at_the_end_make_a_commentary() -> None:
+    seg = segment(NEWS_THEN_COLUMN)
+    assert [(a.kind, a.headline, a.column, a.byline) for a in seg.articles] == [
+        ("news", "高校毕业生就业服务月开启", None, ["蒋若帆"]),
+        ("commentary", None, "经济时评", ["柯文涛"]),
+        ("furniture", None, None, []),
+    ]
+    assert stitched(NEWS_THEN_COLUMN, seg, 1).endswith("合理区间。\n\n柯文涛")
+
+
+def test_author_alone_closes_an_article_in_mid_page() -> None:
+    page = SIGNED_MID_PAGE.replace("经济时评\n\n", "")
+    seg = segment(page)
+    assert [(a.headline, a.byline) for a in seg.articles] == [
+        (None, ["柯文涛"]),
+        ("高校毕业生就业服务月开启", ["蒋若帆"]),
+    ]
