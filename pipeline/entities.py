@@ -10,14 +10,16 @@ The pipeline has three components, registered by name:
   《》, quoted product names and event names, from the lexicons in ``gazetteers/entity_rules/``.
 
 Entity boundaries need not fall on jieba token boundaries, so every component writes exact
-character spans ``(start, end, label, priority)`` into ``doc._.baokan_spans``; the last step
+character spans ``(start, end, label, priority)`` into ``doc._.baokan.spans``; the last step
 resolves overlaps (longest span wins, then priority, then the earlier one).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -60,6 +62,7 @@ def normalize(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+@cache
 def _char_type(ch: str) -> str:
     if ch.isdigit():
         return "D"
@@ -92,18 +95,19 @@ def _word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
-def _word_positions(words: Sequence[str]) -> list[tuple[str, int]]:
-    """For each character: the index of its jieba word and its BMES position in it."""
-    out: list[tuple[str, int]] = []
+def _word_positions(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """For each character: its BMES position in its jieba word, and the index of that word.
+
+    >>> _word_positions(["银行", "的", "分行们"])
+    (['B', 'E', 'S', 'B', 'M', 'E'], [0, 0, 1, 2, 2, 2])
+    """
+    pos: list[str] = []
+    own: list[int] = []
     for k, word in enumerate(words):
         n = len(word)
-        if n == 1:
-            out.append(("S", k))
-        else:
-            out.append(("B", k))
-            out.extend(("M", k) for _ in range(n - 2))
-            out.append(("E", k))
-    return out
+        pos.extend(("S",) if n == 1 else ("B", *("M",) * (n - 2), "E"))
+        own.extend((k,) * n)
+    return pos, own
 
 
 def char_features(
@@ -135,9 +139,7 @@ def char_features(
     ch = ["^", "^", *norm, "$", "$"]
     ty = ["^", "^", *(_char_type(c) for c in norm), "$", "$"]
     wtags = [tags.get(w, "new" if len(w) > 1 else "x") for w in words]
-    positions = _word_positions(words)
-    pos = [p for p, _ in positions]
-    own = [k for _, k in positions]
+    pos, own = _word_positions(words)
     wt = [wtags[k] for k in own]
     ptag = ["^", *wtags]
     ntag = [*wtags[1:], "$"]
@@ -147,13 +149,10 @@ def char_features(
         ["c=" + c for c in ch[2:-2]],
         ["c-1=" + c for c in ch[1:-3]],
         ["c+1=" + c for c in ch[3:-1]],
-        ["c-2=" + c for c in ch[:-4]],
-        ["c+2=" + c for c in ch[4:]],
         ["b-1=" + ch[j - 1] + ch[j] for j in mid],
         ["b0=" + ch[j] + ch[j + 1] for j in mid],
         ["b-2=" + ch[j - 2] + ch[j - 1] for j in mid],
         ["b+1=" + ch[j + 1] + ch[j + 2] for j in mid],
-        ["j=" + ch[j - 1] + ch[j + 1] for j in mid],
         ["t=" + ty[j - 1] + ty[j] + ty[j + 1] for j in mid],
         ["wp=" + p + t for p, t in zip(pos, wt, strict=True)],
         ["w=" + p + wid[k] for p, k in zip(pos, own, strict=True)],
@@ -166,42 +165,35 @@ def char_features(
         for i in range(start + 1, end - 1):
             feats[i].append("g=I" + label)
         feats[end - 1].append("g=E" + label)
-    nwords = len(words)
-    for i, (p, k) in enumerate(positions):
-        f = feats[i]
-        if p in "BS":
-            prev_word = words[k - 1] if k else "^"
-            f.append("pw=" + prev_word)
-            if norm[i] in surnames:
-                f.append("sur")
-            if norm[i : i + 2] in surnames:
-                f.append("sur2")
-            if prev_word in roles:
-                f.append("prole")
-        if p in "ES":
-            word = words[k]
-            f.append("nw=" + (words[k + 1] if k + 1 < nwords else "$"))
-            if word in org_suffixes or word[-1] in org_suffixes:
-                f.append("osuf")
-            if norm[i] in loc_suffixes:
-                f.append("lsuf")
+    first = 0  # offset of the current word's first char
+    for k, word in enumerate(words):
+        last = first + len(word) - 1
+        f = feats[first]
+        prev_word = words[k - 1] if k else "^"
+        f.append("pw=" + prev_word)
+        if norm[first] in surnames:
+            f.append("sur")
+        if norm[first : first + 2] in surnames:
+            f.append("sur2")
+        if prev_word in roles:
+            f.append("prole")
+        f = feats[last]
+        f.append("nw=" + (words[k + 1] if k + 1 < len(words) else "$"))
+        if word in org_suffixes or word[-1] in org_suffixes:
+            f.append("osuf")
+        if norm[last] in loc_suffixes:
+            f.append("lsuf")
+        first = last + 1
     return feats
 
 
 def doc_words(doc: Doc) -> list[str]:
-    """The jieba words of a Doc, trailing whitespace as words of their own (covers doc.text).
-
-    Computed once per Doc (kept in ``doc._.baokan_words``).
-    """
-    if Doc.has_extension("baokan_words") and doc._.baokan_words is not None:
-        return doc._.baokan_words
+    """The jieba words of a Doc, trailing whitespace as words of their own (covers doc.text)."""
     words: list[str] = []
     for token in doc:
         words.append(token.text)
         if token.whitespace_:
             words.append(token.whitespace_)
-    if Doc.has_extension("baokan_words"):
-        doc._.baokan_words = words
     return words
 
 
@@ -357,6 +349,7 @@ def _rule_lexicons() -> dict[str, tuple[str, ...]]:
         "event_suffixes",
         "not_names",
         "generic_names",
+        "division_suffixes",
         "surnames",
     )
     return {n: read_list(f"{RULES}/{n}.txt") for n in names}
@@ -460,6 +453,17 @@ def work_spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "WORK") for m in _WORK.finditer(text)]
 
 
+@cache
+def _quoted_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, suffixes) for quoted names, products first."""
+    lex = _rule_lexicons()
+    return (
+        ("PRODUCT", lex["product_suffixes"]),
+        ("EVENT", lex["event_suffixes"]),
+        ("ORG", tuple(x for x in lex["org_suffixes"] if len(x) >= 2)),
+    )
+
+
 def quoted_name_spans(text: str) -> list[tuple[int, int, str]]:
     """Quoted names, quotes excluded: products (“科创贷”), events (“…专场”), organizations.
 
@@ -468,12 +472,7 @@ def quoted_name_spans(text: str) -> list[tuple[int, int, str]]:
     >>> quoted_name_spans("推出“渤银科创e贷”产品，共建“现场工程师学院”")
     [(3, 9, 'PRODUCT'), (16, 23, 'ORG')]
     """
-    lex = _rule_lexicons()
-    kinds = (
-        ("PRODUCT", tuple(lex["product_suffixes"])),
-        ("EVENT", tuple(lex["event_suffixes"])),
-        ("ORG", tuple(x for x in lex["org_suffixes"] if len(x) >= 2)),
-    )
+    kinds = _quoted_kinds()
     tags = _word_tags()
     spans = []
     for m in _QUOTED.finditer(text):
@@ -484,21 +483,6 @@ def quoted_name_spans(text: str) -> list[tuple[int, int, str]]:
         if label == "PRODUCT" or (label and len(inner) > 2):
             spans.append((m.start(1), m.end(1), label))
     return spans
-
-
-def _doc_table(doc: Doc) -> tuple[list[int], list[int]]:
-    """:func:`_token_table` of a Doc's words, computed once per Doc."""
-    if doc._.baokan_table is None:
-        doc._.baokan_table = _token_table(doc_words(doc))
-    return doc._.baokan_table
-
-
-def _doc_names(doc: Doc) -> list[tuple[int, int, str]]:
-    """:func:`gazetteer_spans` of a Doc, computed once per Doc."""
-    if doc._.baokan_names is None:
-        starts, _ = _doc_table(doc)
-        doc._.baokan_names = gazetteer_spans(doc.text, frozenset([*starts, len(doc.text)]))
-    return doc._.baokan_names
 
 
 def _token_table(words: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -513,13 +497,20 @@ def _token_table(words: Sequence[str]) -> tuple[list[int], list[int]]:
 
 
 def _walk_left(
-    text: str, words: Sequence[str], starts: list[int], owner: list[int], at: int
+    text: str,
+    words: Sequence[str],
+    starts: list[int],
+    owner: list[int],
+    at: int,
+    subunit: bool = False,
 ) -> tuple[int, bool]:
     """Start of the name that ends with a suffix at ``at``, and whether it holds a proper noun.
 
-    Walks left over nominal jieba words (and two-char verbs between nominals: 江西制造职业
-    技术学院); stops at punctuation, function words, single-char common words and other
-    organization suffixes (except places between: 银行成都分行). Leading verbs are dropped.
+    Walks left over nominal jieba words (and a two-char verb between a proper noun and a
+    common noun: 江西制造职业技术学院, not 深圳新增上市公司); stops at punctuation, function
+    words, single-char common words and other organization suffixes, except places between
+    (银行成都分行) or, when the suffix is a ``subunit`` one (学院, 分行...), one parent name
+    (复旦大学经济学院). Leading verbs are dropped.
     """
     tags = _word_tags()
     org_suffix = _rule_patterns()["org_suffix"]
@@ -533,9 +524,17 @@ def _walk_left(
         if word.isdigit() or not _HAN.search(word):
             break
         if org_suffix.fullmatch(word) or (len(word) > 2 and org_suffix.search(word[-2:])):
-            if not (places_only and taken):
+            if not ((places_only or subunit) and taken):
                 break
-        elif tag not in _NOMINAL_TAGS and not (tag == "v" and len(word) == 2):
+            subunit = False
+        elif tag not in _NOMINAL_TAGS and not (
+            tag == "v"
+            and len(word) == 2
+            and k > 0
+            and tags.get(words[k - 1]) in _PROPER_TAGS
+            and taken
+            and taken[-1][1] == "n"
+        ):
             break
         if len(word) == 1 and tag not in _PROPER_TAGS:
             break
@@ -551,6 +550,11 @@ def _walk_left(
     return taken[-1][0], any(tag in _PROPER_TAGS for _, tag in taken)
 
 
+@cache
+def _subunits() -> frozenset[str]:
+    return frozenset(read_list(f"{RULES}/org_subunit_suffixes.txt"))
+
+
 def org_rule_spans(
     text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
 ) -> list[tuple[int, int, str]]:
@@ -564,7 +568,8 @@ def org_rule_spans(
     for m in _rule_patterns()["org_suffix"].finditer(text):
         if m.end() not in boundaries and not _rest_is_word(text, words, starts, owner, m.end()):
             continue
-        start, proper = _walk_left(text, words, starts, owner, m.start())
+        subunit = m.group() in _subunits()
+        start, proper = _walk_left(text, words, starts, owner, m.start(), subunit)
         if proper and start < m.start():
             spans.append((start, m.end(), "ORG"))
     return spans
@@ -614,15 +619,37 @@ def event_spans(
 # spaCy components and the resolution of overlaps.
 # ---------------------------------------------------------------------------------------------
 
-for _ext in ("baokan_spans", "baokan_words", "baokan_table", "baokan_names"):
-    if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
+
+@dataclass
+class DocState:
+    """What the components share about one Doc, kept in ``doc._.baokan`` (one extension,
+    because every ``doc._`` access costs more than the work on a short sentence)."""
+
+    text: str
+    words: list[str]
+    table: tuple[list[int], list[int]]
+    names: list[tuple[int, int, str]]
+    spans: list[Candidate] = field(default_factory=list)
+
+    def add(self, spans: Iterable[tuple[int, int, str]], priority: int) -> None:
+        self.spans.extend((s, e, label, priority) for s, e, label in spans)
 
 
-def _add(doc: Doc, spans: Iterable[tuple[int, int, str]], priority: int) -> None:
-    if doc._.baokan_spans is None:
-        doc._.baokan_spans = []
-    doc._.baokan_spans.extend((s, e, label, priority) for s, e, label in spans)
+if not Doc.has_extension("baokan"):
+    Doc.set_extension("baokan", default=None)
+
+
+def doc_state(doc: Doc) -> DocState:
+    """The shared state of ``doc``, made on first use: words, token table, list matches."""
+    state = doc._.baokan
+    if state is None:
+        words = doc_words(doc)
+        text = "".join(words)
+        table = _token_table(words)
+        names = gazetteer_spans(text, frozenset([*table[0], len(text)]))
+        state = DocState(text, words, table, names)
+        doc._.baokan = state
+    return state
 
 
 @Language.factory("baokan_ner_model", default_config={"model_path": ""})
@@ -631,7 +658,8 @@ def make_ner_model(nlp: Language, name: str, model_path: str) -> Callable[[Doc],
     path = Path(model_path) if model_path else MODEL_DIR / MODEL_FILE
 
     def ner_model(doc: Doc) -> Doc:
-        _add(doc, crf_spans(doc.text, doc_words(doc), path, _doc_names(doc)), PRIORITY_MODEL)
+        st = doc_state(doc)
+        st.add(crf_spans(st.text, st.words, path, st.names), PRIORITY_MODEL)
         return doc
 
     return ner_model
@@ -642,7 +670,8 @@ def make_gazetteer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Exact matches of the name lists under ``gazetteers/entities/``."""
 
     def gazetteer(doc: Doc) -> Doc:
-        _add(doc, _doc_names(doc), PRIORITY_GAZETTEER)
+        st = doc_state(doc)
+        st.add(st.names, PRIORITY_GAZETTEER)
         return doc
 
     return gazetteer
@@ -653,15 +682,15 @@ def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Pattern rules: organizations, persons, works, products and events."""
 
     def rules(doc: Doc) -> Doc:
-        text, words, table = doc.text, doc_words(doc), _doc_table(doc)
+        st = doc_state(doc)
         for spans in (
-            org_rule_spans(text, words, table),
-            person_rule_spans(text),
-            event_spans(text, words, table),
+            org_rule_spans(st.text, st.words, st.table),
+            person_rule_spans(st.text),
+            event_spans(st.text, st.words, st.table),
         ):
-            _add(doc, spans, PRIORITY_RULE)
-        _add(doc, work_spans(text), PRIORITY_DELIMITED)
-        _add(doc, quoted_name_spans(text), PRIORITY_DELIMITED)
+            st.add(spans, PRIORITY_RULE)
+        st.add(work_spans(st.text), PRIORITY_DELIMITED)
+        st.add(quoted_name_spans(st.text), PRIORITY_DELIMITED)
         return doc
 
     return rules
@@ -698,8 +727,8 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
         for i in range(s, e):
             taken[i] = True
     chosen.sort()
-    # 江西省南昌市 is one place; 中美, 山西阳高县 are not joined (the first is no division).
-    admin = frozenset(x for x in _rule_lexicons()["loc_suffixes"] if len(x) == 1)
+    # 江西省南昌市 is one place; 中美, 山西阳高县, 城关镇宝塔山 are not joined.
+    admin = frozenset(_rule_lexicons()["division_suffixes"])
     merged: list[tuple[int, int, str]] = []
     for s, e, label in chosen:
         if (
@@ -708,6 +737,7 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
             and merged[-1][2] == "LOC"
             and merged[-1][1] == s
             and text[s - 1] in admin
+            and text[e - 1] in admin
         ):
             merged[-1] = (merged[-1][0], e, "LOC")
         else:
@@ -715,20 +745,29 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
     return merged
 
 
+def _starting_within(
+    ordered: list[Candidate], keys: list[int], start: int, end: int
+) -> list[Candidate]:
+    """Candidates of ``ordered`` (sorted by start; ``keys`` their starts) lying in [start, end)."""
+    lo, hi = bisect_left(keys, start), bisect_left(keys, end)
+    return [c for c in ordered[lo:hi] if c[1] <= end]
+
+
 def _confirm_rule_orgs(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A suffix-rule organization starts where a model or list name starts inside it (its left
     edge is the weak part: 图为国泰航空公司 -> 国泰航空公司), or a person right before the
     suffix (艾瑞 + 咨询); with no such name it is dropped."""
     suffixes = frozenset(_rule_lexicons()["org_suffixes"])
-    others = [c for c in candidates if c[3] != PRIORITY_RULE or c[2] != "ORG"]
+    others = sorted(c for c in candidates if c[3] != PRIORITY_RULE or c[2] != "ORG")
+    keys = [c[0] for c in others]
     out = list(others)
     for s, e, label, priority in candidates:
         if priority != PRIORITY_RULE or label != "ORG":
             continue
         starts = [
             c[0]
-            for c in others
-            if s <= c[0] < e and c[1] <= e and (c[2] != "PER" or text[c[1] : e] in suffixes)
+            for c in _starting_within(others, keys, s, e)
+            if c[2] != "PER" or text[c[1] : e] in suffixes
         ]
         if starts:
             out.append((min(starts), e, label, priority))
@@ -737,12 +776,13 @@ def _confirm_rule_orgs(text: str, candidates: list[Candidate]) -> list[Candidate
 
 def _drop_model_spans_over_names(candidates: list[Candidate]) -> list[Candidate]:
     """A model span that covers two organizations found by lists or rules is two names."""
-    named = [c for c in candidates if c[3] > PRIORITY_MODEL and c[2] == "ORG"]
+    named = sorted(c for c in candidates if c[3] > PRIORITY_MODEL and c[2] == "ORG")
     if not named:
         return candidates
+    keys = [c[0] for c in named]
 
     def covers_two(c: Candidate) -> bool:
-        inside = [n for n in named if c[0] <= n[0] and n[1] <= c[1] and n[1] - n[0] < c[1] - c[0]]
+        inside = [n for n in _starting_within(named, keys, c[0], c[1]) if n[1] - n[0] < c[1] - c[0]]
         return any(a[1] <= b[0] for a in inside for b in inside)
 
     return [c for c in candidates if c[3] > PRIORITY_MODEL or not covers_two(c)]
@@ -757,5 +797,5 @@ def extract_entities(text: str) -> list[Entity]:
     if not text.strip():
         return []
     doc = build_nlp()(text)
-    spans = resolve(text, doc._.baokan_spans or ())
+    spans = resolve(text, doc_state(doc).spans)
     return [Entity("", None, s, e, text[s:e], label) for s, e, label in spans]

@@ -63,9 +63,9 @@ def train(
     out_dir: Path | str = MODEL_DIR,
     *,
     sources: Sequence[str] = NEWS_SOURCES,
-    c1: float = 0.05,
+    c1: float = 0.1,
     c2: float = 0.01,
-    max_iterations: int = 200,
+    max_iterations: int = 150,
     holdout: int = 0,
 ) -> dict[str, Any]:
     """Train the CRF and write it to ``out_dir``; returns the settings and timings written.
@@ -112,9 +112,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("train_path", type=Path)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
-    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.01)
-    parser.add_argument("--max-iterations", type=int, default=200)
+    parser.add_argument("--max-iterations", type=int, default=150)
     parser.add_argument("--holdout", type=int, default=0)
     args = parser.parse_args(argv)
     info = train(

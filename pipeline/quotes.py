@@ -20,7 +20,7 @@ from pipeline.lexicon import read_list
 RULES = "entity_rules"
 MAX_PHRASE = 40
 # Clause openers that belong to no speaker (据田利辉介绍 -> 田利辉).
-_LEAD = re.compile(r"^(?:据|对此|同时|此外|另外|其中|他|她)?[，,\s]*")
+_LEAD = re.compile(r"^(?:据|对此|同时|此外|另外|其中)?[，,\s]*")
 _PRONOUNS = frozenset({"他", "她", "他们", "她们"})
 _CLAUSE_BREAK = "。！？；\n“”，,：:"
 # Reported speech runs to the sentence end; a paragraph break may be a column break, but a
@@ -141,35 +141,53 @@ def extract_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
     [('田利辉', '南开大学', '金融学教授', '要降低成本。')]
     """
     pats = _patterns()
+    marks = list(pats["quote"].finditer(text))
+    inside = [(m.start(), m.end()) for m in marks]
+    verbs = [
+        m for m in pats["reported"].finditer(text) if not any(s <= m.start() < e for s, e in inside)
+    ]
+    # In text order, so that 他/她 resolve to the speaker quoted last.
+    events = sorted([*marks, *verbs], key=lambda m: m.start())
     quotes: list[Quote] = []
-    claimed: list[tuple[int, int]] = []
-    last: Quote | None = None
-    for m in pats["quote"].finditer(text):
-        span = (m.start(1), m.end(1))
-        quote = None
-        before = pats["before"].search(text, max(0, m.start() - 6), m.start() + 1)
-        if before and before.end() == m.start() + 1:
-            quote = _quote(text, span, _phrase_before(text, before.start(1)), entities, last)
-        after = pats["after"].match(text, m.end() - 1)
-        if quote is None and after:
-            phrase = (after.start(1), after.end(1))
-            lead = _LEAD.match(text, *phrase)
-            if lead and lead.end() < phrase[1] and text[phrase[0] : phrase[1]] not in _PRONOUNS:
-                phrase = (lead.end(), phrase[1])
-            quote = _quote(text, span, phrase, entities, last)
+    for m in events:
+        last = quotes[-1] if quotes else None
+        quote = _direct(text, m, entities, last) if m.re is pats["quote"] else None
+        if m.re is pats["reported"]:
+            quote = _reported(text, m, entities, last)
         if quote is not None:
             quotes.append(quote)
-            claimed.append((m.start(), m.end()))
-            last = quote
-    for m in pats["reported"].finditer(text):
-        if any(s <= m.start() < e for s, e in claimed):
-            continue
-        end = _clause_end(text, m.end())
-        span = (m.end(), end)
-        quote = _quote(text, span, _phrase_before(text, m.start(1)), entities, None)
-        if quote is not None and end - m.end() >= 4:
-            quotes.append(quote)
     return _fill_roles(sorted(quotes, key=lambda q: q.span))
+
+
+def _direct(
+    text: str, m: re.Match[str], entities: Sequence[Entity], last: Quote | None
+) -> Quote | None:
+    """The quote “…” matched by ``m`` if a speaker stands before (X说：“) or after (”X说。)."""
+    pats = _patterns()
+    span = (m.start(1), m.end(1))
+    before = pats["before"].search(text, max(0, m.start() - 6), m.start() + 1)
+    if before and before.end() == m.start() + 1:
+        quote = _quote(text, span, _phrase_before(text, before.start(1)), entities, last)
+        if quote is not None:
+            return quote
+    after = pats["after"].match(text, m.end() - 1)
+    if after is None:
+        return None
+    phrase = (after.start(1), after.end(1))
+    lead = _LEAD.match(text, *phrase)
+    if lead and lead.end() < phrase[1]:
+        phrase = (lead.end(), phrase[1])
+    return _quote(text, span, phrase, entities, last)
+
+
+def _reported(
+    text: str, m: re.Match[str], entities: Sequence[Entity], last: Quote | None
+) -> Quote | None:
+    """Reported speech after the speech verb matched by ``m`` (X表示，…。), if X is a speaker."""
+    end = _clause_end(text, m.end())
+    if end - m.end() < 4:
+        return None
+    return _quote(text, (m.end(), end), _phrase_before(text, m.start(1)), entities, last)
 
 
 def _fill_roles(quotes: list[Quote]) -> list[Quote]:

@@ -74,6 +74,11 @@ def test_pronoun_speaker_is_the_previous_speaker() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["张伟民", "张伟民"]
 
 
+def test_pronoun_before_a_quote_is_the_previous_speaker() -> None:
+    text = "研究员李明华表示，利率将保持稳定。他说：“物价也会平稳。”"
+    assert [q.speaker for q in quotes_of(text)] == ["李明华", "李明华"]
+
+
 def test_repeated_speaker_keeps_earlier_role() -> None:
     text = "研究员李明华表示，利率将保持稳定。李明华认为，物价也将平稳。"
     assert [(q.speaker, q.role) for q in quotes_of(text)] == [
