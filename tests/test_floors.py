@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -11,22 +10,13 @@ import pytest
 from pipeline.document import TABLES
 from pipeline.evaluate import Report, format_report, load_gold, score
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "corpora" / "seed"
+SEED = Path(__file__).resolve().parent.parent / "corpora" / "seed"
 FLOORS = json.loads((SEED / "floors.json").read_text(encoding="utf-8"))
 
 
-@cache
-def _report() -> Report:
-    import pipeline
-
-    try:
-        extract = pipeline.extract
-    except (AttributeError, ImportError) as err:
-        pytest.skip(f"pipeline.extract is not importable yet: {err}")
-    gold = load_gold(SEED / "gold.json")
-    text = (ROOT / gold["page"]["source"]).read_text(encoding="utf-8")
-    return score(extract(text).to_dict(), gold)
+@pytest.fixture(scope="module")
+def report(seed_doc) -> Report:
+    return score(seed_doc.to_dict(), load_gold(SEED / "gold.json"))
 
 
 def test_floors_file_names_every_table_with_a_score():
@@ -36,7 +26,5 @@ def test_floors_file_names_every_table_with_a_score():
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_seed_page_f1_is_at_least_the_floor(table):
-    report = _report()
-    floor = FLOORS["floors"][table]
-    assert report[table].f1 >= floor, format_report(report, verbose=True)
+def test_seed_page_f1_is_at_least_the_floor(report, table):
+    assert report[table].f1 >= FLOORS["floors"][table], format_report(report, verbose=True)
