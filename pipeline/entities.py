@@ -24,14 +24,13 @@ from functools import cache
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 import pycrfsuite
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.document import Entity
-from pipeline.lexicon import GAZETTEERS, read_list
+from pipeline.lexicon import GAZETTEERS, jieba_word_tags, load_jieba, read_list
 
 LABELS = ("PER", "ORG", "LOC", "WORK", "PRODUCT", "EVENT")
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner"
@@ -88,13 +87,6 @@ def _feature_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str],
     )
 
 
-@cache
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tags (nr person, ns place, nt organization...)."""
-    jieba.initialize()
-    return jieba.posseg.dt.word_tag_tab
-
-
 def _word_positions(words: Sequence[str]) -> tuple[list[str], list[int]]:
     """For each character: its BMES position in its jieba word, and the index of that word.
 
@@ -133,7 +125,7 @@ def char_features(
         starts, _ = _token_table(words)
         names = gazetteer_spans(text, frozenset([*starts, len(text)]))
     surnames, org_suffixes, loc_suffixes, roles = _feature_lexicons()
-    tags = _word_tags()
+    tags = jieba_word_tags()
     norm = normalize(text)
     n = len(norm)
     ch = ["^", "^", *norm, "$", "$"]
@@ -197,10 +189,16 @@ def doc_words(doc: Doc) -> list[str]:
     return words
 
 
+def _blank_zh() -> Language:
+    """A blank Chinese pipeline whose tokenizer is jieba (no components)."""
+    load_jieba()
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+
+
 @cache
 def tokenizer_nlp() -> Language:
-    """A blank Chinese pipeline whose tokenizer is jieba (no components)."""
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    """The tokenizer alone, shared by training and feature extraction."""
+    return _blank_zh()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,7 +397,7 @@ def _rule_name(surface: str, strict: bool) -> bool:
     (no role word next to it) also rejects a common word at its start or end (有评论, 高兴地)."""
     if not _is_name(surface):
         return False
-    tags = _word_tags()
+    tags = jieba_word_tags()
     tag = tags.get(surface.replace(" ", ""))
     if tag is not None and not tag.startswith("nr"):
         return False
@@ -473,7 +471,7 @@ def quoted_name_spans(text: str) -> list[tuple[int, int, str]]:
     [(3, 9, 'PRODUCT'), (16, 23, 'ORG')]
     """
     kinds = _quoted_kinds()
-    tags = _word_tags()
+    tags = jieba_word_tags()
     spans = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
@@ -512,7 +510,7 @@ def _walk_left(
     (银行成都分行) or, when the suffix is a ``subunit`` one (学院, 分行...), one parent name
     (复旦大学经济学院). Leading verbs are dropped.
     """
-    tags = _word_tags()
+    tags = jieba_word_tags()
     org_suffix = _rule_patterns()["org_suffix"]
     not_names = frozenset(_rule_lexicons()["not_names"])
     taken: list[tuple[int, str]] = []  # (start, tag) of the words walked over, right to left
@@ -583,7 +581,7 @@ def _rest_is_word(
     if k < 0:
         return False
     rest = text[at : starts[k] + len(words[k])]
-    return len(rest) >= 2 and rest in _word_tags()
+    return len(rest) >= 2 and rest in jieba_word_tags()
 
 
 def event_spans(
@@ -596,7 +594,7 @@ def event_spans(
     [(1, 16, 'EVENT')]
     """
     starts, owner = table or _token_table(words)
-    tags = _word_tags()
+    tags = jieba_word_tags()
     spans = []
     for m in _rule_patterns()["event_suffix"].finditer(text):
         k = owner[m.start() - 1] if m.start() > 0 else -1
@@ -699,7 +697,7 @@ def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @cache
 def build_nlp() -> Language:
     """The entity pipeline (blank zh + jieba, CRF, gazetteer, rules), built once per process."""
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp = _blank_zh()
     nlp.add_pipe("baokan_ner_model")
     nlp.add_pipe("baokan_gazetteer")
     nlp.add_pipe("baokan_rules")

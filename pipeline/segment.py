@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.ingest import LayoutHint
-from pipeline.lexicon import read_list
+from pipeline.lexicon import jieba_word_tags, load_jieba, read_list
 
 Span = tuple[int, int]
 
@@ -129,28 +129,10 @@ def _dateline() -> re.Pattern[str]:
     return re.compile(rf"^(?:{sources})[^，。\s]{{0,14}}?电")
 
 
-@cache
-def _jieba():  # jieba has no type hints
-    """jieba with its dictionary loaded, once per process."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
-
-
-@cache
-def _word_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's dictionary words (nr marks personal names)."""
-    _jieba()
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
-
-
 def preload() -> None:
     """Load jieba and the lexicons now (before timing, or before forking workers)."""
-    _word_tags()
+    load_jieba()
+    jieba_word_tags()
     for name in ("byline_markers", "furniture_markers", "advertisement_markers", "credit_markers"):
         _markers(name)
     _surnames()
@@ -191,7 +173,7 @@ def is_person_name(text: str) -> bool:
     if surname not in _surnames() or len(han) - len(surname) not in (1, 2):
         return False
     # A dictionary word is a name only when jieba tags it as one (nr).
-    return not _jieba().dt.FREQ.get(han) or _word_tags().get(han, "").startswith("nr")
+    return not load_jieba().dt.FREQ.get(han) or jieba_word_tags().get(han, "").startswith("nr")
 
 
 def split_names(text: str) -> list[str]:
@@ -350,7 +332,7 @@ def word_joins(left: str, right: str) -> bool:
     if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
         return False
     pos = 0
-    for tok in _jieba().lcut(a + b, HMM=False):
+    for tok in load_jieba().lcut(a + b, HMM=False):
         if pos < len(a) < pos + len(tok):
             return True
         pos += len(tok)
