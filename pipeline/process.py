@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.dates import extract_dates, find_published
 from pipeline.document import (
@@ -33,8 +34,10 @@ from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
 from pipeline.ingest import IngestError, IngestFailure, LayoutHint, read_pages
 from pipeline.quotes import extract_quotes
-from pipeline.segment import segment
+from pipeline.segment import ArticleUnit, segment
 from pipeline.textmap import TextMap
+
+_Item = TypeVar("_Item", Figure, DateMention, Entity)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def _published(given: str | dt.date | None, text: str, source: str) -> dt.date |
     return find_published(text, Path(source).name)
 
 
-def _article(page: Page, unit) -> Article:
+def _article(page: Page, unit: ArticleUnit) -> Article:
     start, end = unit.spans[0][0], unit.spans[-1][1]
     return Article(
         id=item_id(page.sha256, "art", start, end),
@@ -182,7 +185,7 @@ def _read_unit(page: Page, unit: _Unit, published: dt.date | None, found: _Found
         found.quotes.append(_place_quote(page, unit, quote, by_span))
 
 
-def _place(page: Page, unit: _Unit, items: Iterable, kind: str) -> list:
+def _place(page: Page, unit: _Unit, items: Iterable[_Item], kind: str) -> list[_Item]:
     """Items with page offsets, page surfaces, ids and their article.
 
     An item whose stitched span straddles a cut that removed more than whitespace
@@ -227,5 +230,5 @@ def _only_gaps(page_surface: str, stitched_surface: str) -> bool:
     return "".join(page_surface.split()) == "".join(stitched_surface.split())
 
 
-def _by_span(item) -> tuple[int, int]:
+def _by_span(item: Figure | DateMention | Entity) -> tuple[int, int]:
     return item.start, item.end

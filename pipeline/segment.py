@@ -34,10 +34,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.document import Span
 from pipeline.ingest import LayoutHint
 from pipeline.lexicon import jieba_word_tags, load_jieba, read_list
-
-Span = tuple[int, int]
 
 
 @dataclass(frozen=True)

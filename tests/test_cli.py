@@ -111,3 +111,26 @@ def test_help_explains_every_command():
     result = _run("--help")
     for command in ("extract", "eval", "check", "schema", "train-ner"):
         assert command in result.stdout
+
+
+def test_jobs_give_the_same_output_in_input_order(tmp_path):
+    for i, city in enumerate(("广州", "成都", "西安")):
+        text = f"{city}市统计局发布数据，一季度全市新增企业{i + 2}万家。"
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    serial = _run("extract", str(tmp_path))
+    parallel = _run("extract", str(tmp_path), "--jobs", "2")
+    assert parallel.exit_code == serial.exit_code == 0
+    assert parallel.stdout == serial.stdout
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [("深圳新增注册商标12万件", "supported"), ("深圳新增注册商标15万件", "contradicted")],
+)
+def test_check_prints_the_verdict_and_the_sentence(tmp_path, claim, verdict):
+    page = tmp_path / "page.txt"
+    page.write_text("另据统计，深圳市今年新增注册商标12万件。", encoding="utf-8")
+    result = _run("check", claim, str(page))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{claim[-4:]}: {verdict}")
+    assert "新增注册商标12万件" in result.stdout
