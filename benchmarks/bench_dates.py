@@ -1,7 +1,7 @@
 """Score ``pipeline.dates.extract_dates`` on the date, time and duration benchmark cases, beside
 jionlp's time parser on the same cases.
 
-    python benchmarks/bench_dates.py /work/shared/benchmarks/numbers_dev.jsonl [--page PAGE.txt]
+    python benchmarks/bench_dates.py ../shared/benchmarks/numbers_dev.jsonl [--page PAGE.txt]
 
 Cases (schema in NUMBERS_SOURCES.md): ``span_mode`` "whole" means the whole text is one
 expression; "sentence" means every expected mention must be found inside the text. A case is

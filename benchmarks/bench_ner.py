@@ -1,6 +1,6 @@
 """Score the entity stage on a NER benchmark file and measure its speed beside jieba.lcut.
 
-Usage: ``python benchmarks/bench_ner.py /work/shared/benchmarks/ner_dev.jsonl [--seed PAGE]``
+Usage: ``python benchmarks/bench_ner.py ../shared/benchmarks/ner_dev.jsonl [--seed PAGE]``
 
 Scores are exact span + label, per label and per source group (msra, pd98, cluener); predicted
 labels that a source does not annotate are ignored; our WORK is compared with their TITLE.

@@ -1,6 +1,6 @@
 """Score the figure extractor on the shared number benchmark.
 
-    python benchmarks/bench_numbers.py /work/shared/benchmarks/numbers_dev.jsonl [--show-errors]
+    python benchmarks/bench_numbers.py ../shared/benchmarks/numbers_dev.jsonl [--show-errors]
 
 Cases (schema in NUMBERS_SOURCES.md) of kind number, percent, number_range, money, quantity
 and ordinal are scored; a case counts as right when every expected item is found and nothing

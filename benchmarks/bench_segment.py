@@ -1,6 +1,6 @@
 """Article segmentation against real 人民日报 pages (and the seed gold file when present).
 
-Usage: python benchmarks/bench_segment.py /work/shared/corpora_external [--misses]
+Usage: python benchmarks/bench_segment.py ../shared/corpora_external [--misses]
 
 For every ``rmrb_*pages*.jsonl`` under the given folder it runs :func:`pipeline.segment.segment`
 on each page and reports, per file:

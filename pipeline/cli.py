@@ -231,12 +231,13 @@ def train_ner(
     ] = None,
 ) -> None:
     """Retrain the statistical NER model from a JSONL file of annotated sentences."""
+    from pipeline.entities import MODEL_DIR
     from pipeline.ner_train import train as train_model
 
     if not train.is_file():
         _error(str(train), "no such file")
         raise typer.Exit(2)
-    train_model(train, out)
+    train_model(train, out or MODEL_DIR)
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m pipeline.cli`

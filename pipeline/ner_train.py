@@ -1,6 +1,6 @@
 """Train the character CRF of :mod:`pipeline.entities` on news NER data (JSONL).
 
-``python -m pipeline.ner_train /work/shared/benchmarks/ner_train.jsonl`` writes
+``python -m pipeline.ner_train ../shared/benchmarks/ner_train.jsonl`` writes
 ``pipeline/models/ner/ner.crfsuite`` and ``training.json`` (settings, data counts, timing).
 Input records: ``{"text", "source", "entities": [{"start", "end", "label"}]}`` as described in
 the benchmark's NER_SOURCES.md; only the news sources (MSRA, PD98) are used by default, because
