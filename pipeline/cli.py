@@ -59,29 +59,42 @@ def extract(
         int | None, typer.Option(help="Indent JSON on stdout (one page only reads best).")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    resume: Annotated[
+        bool, typer.Option(help="With --out: keep the pages already there, skip their files.")
+    ] = False,
 ) -> None:
-    """Extract every page of FILES: JSON on stdout, or tables under --out."""
+    """Extract every page of FILES: JSON on stdout, or JSON Lines and tables under --out."""
     from pipeline.document import PageDocument
     from pipeline.process import extract_paths
+    from pipeline.tables import OutputFolder
 
-    docs: list[PageDocument] = []
-    failures: list[dict[str, str]] = []
-    paths = list(_inputs(files, failures))
+    folder = OutputFolder(out, resume=resume) if out is not None else None
+    kept: list[PageDocument] = []  # only for --duckdb without --out
+    failures: list[tuple[str, str]] = []
+    paths = [p for p in _inputs(files, failures) if folder is None or not folder.has(p)]
     with _progress(len(paths)) as advance:
         for results in extract_paths(paths, published=published, jobs=jobs):
             for result in results:
-                if isinstance(result, PageDocument):
-                    docs.append(result)
-                    if out is None:
-                        typer.echo(result.to_json(indent=indent))
-                else:
-                    failures.append({"source": result.source, "reason": result.reason})
+                if not isinstance(result, PageDocument):
+                    failures.append((result.source, result.reason))
                     _error(result.source, result.reason)
+                elif folder is not None:
+                    folder.add(result)
+                else:
+                    typer.echo(result.to_json(indent=indent))
+                    if duckdb is not None:
+                        kept.append(result)
             advance()
-    if out is not None:
-        _write(docs, failures, out, duckdb)
-    elif duckdb is not None:
-        _write_duckdb(docs, duckdb)
+    if folder is not None:
+        for source, reason in failures:
+            folder.fail(source, reason)
+        frames = folder.close()
+        written = f"{folder.written} page{'' if folder.written == 1 else 's'}"
+        typer.echo(f"baokan: {written} written to {out}, {len(failures)} failed", err=True)
+    if duckdb is not None:
+        from pipeline.tables import to_frames, write_duckdb
+
+        write_duckdb(frames if folder is not None else to_frames(kept), duckdb)
     raise typer.Exit(1 if failures else 0)
 
 
@@ -99,7 +112,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _inputs(files: list[Path], failures: list[dict[str, str]]) -> Iterator[Path]:
+def _inputs(files: list[Path], failures: list[tuple[str, str]]) -> Iterator[Path]:
     """Page files named or found under folders; a folder without pages is a failure."""
     from pipeline.ingest import find_pages
 
@@ -107,30 +120,9 @@ def _inputs(files: list[Path], failures: list[dict[str, str]]) -> Iterator[Path]
         found = find_pages(given)
         if not found:
             reason = "folder holds no page files (.txt, .pdf)"
-            failures.append({"source": str(given), "reason": reason})
+            failures.append((str(given), reason))
             _error(str(given), reason)
         yield from found
-
-
-def _write(docs, failures: list[dict[str, str]], out: Path, duckdb: Path | None) -> None:
-    from pipeline.tables import to_frames, write_jsonl, write_tables
-
-    out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(docs, out / "pages.jsonl")
-    with (out / "errors.jsonl").open("w", encoding="utf-8") as errors:
-        for failure in failures:
-            errors.write(json.dumps(failure, ensure_ascii=False) + "\n")
-    frames = to_frames(docs)
-    write_tables(frames, out)
-    if duckdb is not None:
-        _write_duckdb(docs, duckdb, frames)
-    typer.echo(f"baokan: {len(docs)} pages written to {out}, {len(failures)} failed", err=True)
-
-
-def _write_duckdb(docs, path: Path, frames=None) -> None:
-    from pipeline.tables import to_frames, write_duckdb
-
-    write_duckdb(frames if frames is not None else to_frames(docs), path)
 
 
 @app.command(name="eval")
@@ -175,14 +167,14 @@ def check(
     from pipeline.document import PageDocument
     from pipeline.process import extract_paths
 
-    failures: list[dict[str, str]] = []
+    failures: list[tuple[str, str]] = []
     docs = []
     for results in extract_paths(list(_inputs(files, failures))):
         for result in results:
             if isinstance(result, PageDocument):
                 docs.append(result)
             else:
-                failures.append({"source": result.source, "reason": result.reason})
+                failures.append((result.source, result.reason))
                 _error(result.source, result.reason)
     verdicts = check_claim(claim, docs)
     if not verdicts:

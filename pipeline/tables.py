@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -16,8 +15,10 @@ _LIST_COLUMNS = frozenset({"byline", "spans", "span", "sentence", "speaker_span"
 _PAGE_COLUMNS = ["page_id", "source", "sha256", "published", "chars"]
 
 
-def to_frames(docs: Iterable[PageDocument]) -> dict[str, pd.DataFrame]:
+def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (``pages`` and each kind of item), rows keyed by ``page_id``.
+
+    Takes documents or their ``to_dict()`` form (as read back from ``pages.jsonl``).
 
     >>> from pipeline.document import Page
     >>> doc = PageDocument(page=Page("p1", "x.txt", "0" * 64, None, "文本"))
@@ -27,18 +28,12 @@ def to_frames(docs: Iterable[PageDocument]) -> dict[str, pd.DataFrame]:
     """
     rows: dict[str, list[dict]] = {name: [] for name in ("pages", *TABLES)}
     for doc in docs:
-        page = doc.page
-        rows["pages"].append(
-            dict(
-                zip(
-                    _PAGE_COLUMNS,
-                    (page.id, page.source, page.sha256, page.published, len(page.text)),
-                    strict=True,
-                )
-            )
-        )
+        data = doc.to_dict() if isinstance(doc, PageDocument) else doc
+        page = data["page"]
+        values = (page["id"], page["source"], page["sha256"], page["published"], len(page["text"]))
+        rows["pages"].append(dict(zip(_PAGE_COLUMNS, values, strict=True)))
         for name in TABLES:
-            rows[name] += [{"page_id": page.id, **asdict(item)} for item in getattr(doc, name)]
+            rows[name] += [{"page_id": page["id"], **item} for item in data[name]]
     return {name: pd.DataFrame(items, columns=_columns(name)) for name, items in rows.items()}
 
 
@@ -59,10 +54,69 @@ def _columns(name: str) -> list[str]:
     return ["page_id", *item_type.__dataclass_fields__]
 
 
-def write_jsonl(docs: Iterable[PageDocument], path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        for doc in docs:
-            out.write(doc.to_json() + "\n")
+class OutputFolder:
+    """``pages.jsonl`` and ``errors.jsonl`` written as pages come, the tables at the end.
+
+    Each page is on disk as soon as it is extracted, so a crash loses at most the page in
+    hand; with ``resume`` the folder keeps the pages it has, and :meth:`has` tells which
+    input files are done.
+    """
+
+    def __init__(self, path: Path, *, resume: bool = False) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        pages = path / "pages.jsonl"
+        if resume:
+            _drop_partial_line(pages)
+        self._done = {src.split("#page=")[0] for src in _sources(pages)} if resume else set()
+        self._pages = pages.open("a" if resume else "w", encoding="utf-8", newline="\n")
+        # Inputs that failed before are tried again, so their old records go.
+        self._errors = (path / "errors.jsonl").open("w", encoding="utf-8", newline="\n")
+        self.written = 0
+
+    def has(self, source: Path) -> bool:
+        return str(source) in self._done
+
+    def add(self, doc: PageDocument) -> None:
+        self._pages.write(doc.to_json() + "\n")
+        self._pages.flush()
+        self.written += 1
+
+    def fail(self, source: str, reason: str) -> None:
+        record = {"source": source, "reason": reason}
+        self._errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._errors.flush()
+
+    def close(self) -> dict[str, pd.DataFrame]:
+        """Close the JSON Lines files and write every table from all pages in the folder."""
+        self._pages.close()
+        self._errors.close()
+        frames = to_frames(_read_jsonl(self.path / "pages.jsonl"))
+        write_tables(frames, self.path)
+        return frames
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _drop_partial_line(path: Path) -> None:
+    """Cut a last line that a crash left without its newline, so appending stays valid."""
+    if not path.is_file():
+        return
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        path.write_bytes(data[: data.rfind(b"\n") + 1])
+
+
+def _sources(path: Path) -> set[str]:
+    """Page sources already in a ``pages.jsonl``."""
+    if not path.is_file():
+        return set()
+    return {doc["page"]["source"] for doc in _read_jsonl(path)}
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:

@@ -134,3 +134,22 @@ def test_check_prints_the_verdict_and_the_sentence(tmp_path, claim, verdict):
     assert result.exit_code == 0
     assert result.stdout.startswith(f"{claim[-4:]}: {verdict}")
     assert "新增注册商标12万件" in result.stdout
+
+
+def test_resume_keeps_written_pages_and_does_only_the_rest(tmp_path):
+    pages = tmp_path / "in"
+    pages.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (pages / name).write_text("省统计局发布数据，全省新增企业3万家。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run("extract", str(pages), "-o", str(out)).exit_code == 0
+    with (out / "pages.jsonl").open("a", encoding="utf-8") as jsonl:
+        jsonl.write('{"schema_version": "1", "page": {"id": "cut sho')  # a crash mid-line
+    (pages / "c.txt").write_text("市商务局称，今年外贸进出口增长5.2%。", encoding="utf-8")
+    result = _run("extract", str(pages), "-o", str(out), "--resume")
+    assert result.exit_code == 0, result.output
+    lines = (out / "pages.jsonl").read_text(encoding="utf-8").splitlines()
+    sources = sorted(json.loads(line)["page"]["source"] for line in lines)
+    assert sources == [str(pages / n) for n in ("a.txt", "b.txt", "c.txt")]
+    assert len(pd.read_parquet(out / "pages.parquet")) == 3
+    assert "1 page written" in result.stderr
