@@ -16,10 +16,29 @@ every time expression in a text and normalizes it:
 - spans counted from publication (近三年, 过去十年, 未来五年) as day intervals ``a/b``; holidays
   (国庆节, 春节) as the day in the governing year, from ``holidays.tsv`` and the lunar table.
 
-A year left out of a mention comes from the same sentence, then from the text's last explicit
-year before it, then ``default_year``, then the publication year; without any the mention keeps
-``normalized=None`` (never a guessed year). Everything is driven by regular expressions compiled
-once per process from the lexicons under ``gazetteers/dates/``.
+A year left out of a mention comes, in this order, from
+
+1. its own sentence: a year before it, or one after it in the same clause (with no publication
+   date, anywhere later in the sentence);
+2. the last year stated before it in the same paragraph, at most three sentences back: the story
+   stays in its year that long (1953年建厂以来… does not date a meeting two paragraphs on);
+   without a publication date the text's last stated year governs to the end of the text;
+3. ``default_year``;
+4. the publication date: its year, or the year before for a month more than six months after
+   the publication month (a January page's 12月 or 四季度 is last year's; past-tense reporting
+   is the usual case, while plans rarely name a month that far ahead without its year). 年底,
+   年初 and holidays keep the publication year.
+
+A paragraph ends at a line break; in text wrapped inside sentences (PDF columns: most lines end
+mid-sentence) only at a blank line or a break after a sentence's end. A bare day (8日) takes the
+month of the same reach (its paragraph), else the publication month. 当年/同年 refer back to the
+text's last stated year and stay null without one; 每年6月10日 recurs and has no year. Without
+any source the mention keeps ``normalized=None`` (never a guessed year). A carried year moves
+forward with the story: right after 2025年12月17日 a year-less 6月 is June 2026 (never past the
+publication year).
+
+Everything is driven by regular expressions compiled once per process from the lexicons under
+``gazetteers/dates/``.
 """
 
 from __future__ import annotations
@@ -205,12 +224,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:{_NOT_BEFORE_NUM}(?P<m>{month})月份?(?![亮球光饼]|期(?!间))"
         rf"|(?P<mrel>{_rel_words('month', 'context_month')}))"
     )
-    quarter_part = rf"(?:(?<![前个每{_CN_DIGIT}0-9])第?(?P<q>[一二三四1-4])季度|Q(?P<qq>[1-4]))"
+    quarter_part = (
+        rf"(?:(?<![前个每{_CN_DIGIT}0-9])第?(?P<q>[一二三四1-4])季度"
+        r"|(?<![A-Za-z])Q(?P<qq>[1-4])(?:季度)?(?![0-9A-Za-z]))"  # not 辅酶Q10
+    )
     calendar_re = (
         rf"(?:{year_part}|(?<![0-9.])(?P<yq>[12][0-9]{{3}}) ?(?=[QH][1-4]))?"
         rf"(?:{month_part}(?:(?P<d>{day})[日号]|(?P<mx>{xun})|月?(?P<me>{end_start}))?"
         rf"|{quarter_part}(?P<qe>{end_start})?"
-        rf"|(?P<h>[上下前后])半年(?P<he>末)?|H(?P<hh>[12])"
+        rf"|(?P<h>[上下前后])半年(?P<he>末)?|(?<![A-Za-z])H(?P<hh>[12])(?![0-9A-Za-z])"
         rf"|年?(?P<ye>{end_start}))?"  # 2025年年底 repeats the unit
         # everything above is optional: a mention ends on one of these, an empty match never
         r"(?<=[年月份日号末底初旬度0-9])"
@@ -248,9 +270,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         for u, v in sorted(_units().items(), key=lambda kv: -len(kv[0]))
     )
     bounds = _alt(read_list("dates/duration_bounds.txt"))
-    not_count = rf"(?<![0-9.{_CN_DIGIT}两十百第每前近上下本这])"
+    not_count = rf"(?<![0-9.{_CN_DIGIT}两十百第每近上下本这])(?<!(?<!提)前)"  # 提前 counts
     duration = (
-        rf"{not_count}(?P<n>{number})(?P<approx>余|多)? ?"
+        rf"{not_count}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{number})(?P<scale>万|亿)?"
+        r"(?P<approx>余|多)? ?"
         rf"(?P<unit>{units})(?P<half>半)?(?![级代度龄岁])(?P<bound>{bounds})?"
     )
     # 1年零3个月, 8天20小时: a later part may also be written 时/分/秒 (两小时十分)
@@ -263,7 +286,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     ago = (
         rf"(?<![0-9.{_CN_DIGIT}两十百第每])(?P<n>[0-9]{{1,3}}|[{_CN_DIGIT}两十]+|半)"
-        r"(?P<unit>年|个月|天|周|个星期)(?P<dir>之?前|以前)(?![夕期提者])"
+        r"(?P<approx>多|余)?(?P<unit>年|个月|天|周|个星期)(?P<dir>之?前|以前)(?![夕期提者])"
     )
     compact_day = (
         r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])"
@@ -277,6 +300,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"(?:(?:星期|礼拜|周)(?=[星礼周]))?(?:星期|礼拜|周)"
         r"(?P<wd>[一二三四五六日天])(?![0-9一二三四五六七八九十年岁])"
     )
+    # 今明两年, 去今两年: two adjacent years named by their relative words
+    year_pair = r"(?P<ya>前|去|今|明)(?P<yb>去|今|明|后)两年"
+    weekend = r"(?<![每数几])(?P<wrel>上上|下下|上|下|本|这)个?周末"
     # Fail fast: every calendar mention starts with a digit, a numeral or a relative word.
     first = "".join(sorted({w[0] for w in _relative()} | set("0123456789QH年月第前后上下十两")))
     start = f"(?=[{re.escape(first + _CN_DIGIT)}])"
@@ -303,6 +329,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "time": f"(?=[0-9{_CN_DIGIT}两十{time_start}])" + time_of_day,
         "relative": relative,
         "weekday": "(?=[上下本这个星礼周])" + weekday,
+        "year_pair": year_pair,
+        "weekend": "(?=[上下本这])" + weekend,
     }
     return tuple((name, re.compile(rx)) for name, rx in rules.items())
 
@@ -346,6 +374,16 @@ def _time_re() -> str:
 @cache
 def _not_dates() -> re.Pattern[str]:
     return re.compile(_alt(read_list("dates/not_dates.txt")))
+
+
+@cache
+def _count_before() -> re.Pattern[str]:
+    """A word that makes the number after it a count (提前30日 is thirty days, not the 30th)."""
+    return re.compile(f"(?:{_alt(read_list('dates/count_words.txt'))})$")
+
+
+def _counted(text: str, start: int) -> bool:
+    return _count_before().search(text, max(0, start - 4), start) is not None
 
 
 @cache
@@ -522,7 +560,11 @@ def _valid(text: str, cand: _Cand) -> bool:
     """Checks a pattern cannot express: real calendar days, counts that are years, names."""
     if cand.rule == "calendar":
         return _valid_calendar(text, cand)
-    if cand.rule in ("duration", "relative_n", "ago"):
+    if cand.rule == "bare_day":
+        return not _counted(text, cand.start)
+    if cand.rule == "duration":
+        return _duration_parts(cand, _counted(text, cand.start)) is not None
+    if cand.rule in ("relative_n", "ago"):
         return _duration_parts(cand) is not None
     if cand.rule == "compound_duration":
         return _compound_parts(text[cand.start : cand.end]) is not None
@@ -560,6 +602,9 @@ def _select(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 _MERGE_SEP = re.compile(rf"\s?{_SEP}\s?")
+# 2015年和2018年之间: two mentions joined by 和/与 with 之间 after them are one interval
+_AND_SEP = re.compile(r"\s?[和与跟]\s?")
+_BETWEEN = re.compile(r"\s?之间")
 _MERGEABLE = frozenset(
     {
         "calendar",
@@ -663,6 +708,14 @@ def _merge_intervals(text: str, cands: list[_Cand]) -> list[_Cand]:
             if _joinable(prev, cand) and _MERGE_SEP.fullmatch(text, prev.end, cand.start):
                 merged[-1] = _Cand(prev.start, cand.end, "merged", {}, (prev, cand))
                 continue
+            between = _BETWEEN.match(text, cand.end)
+            if (
+                between is not None
+                and _joinable(prev, cand)
+                and _AND_SEP.fullmatch(text, prev.end, cand.start)
+            ):
+                merged[-1] = _Cand(prev.start, between.end(), "merged", {}, (prev, cand))
+                continue
             if (
                 cand.rule == "relative"
                 and prev.rule in _MERGEABLE
@@ -676,6 +729,35 @@ def _merge_intervals(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 # ---------------------------------------------------------------- context
+
+
+# A stated year governs year-less mentions in its own paragraph for this many sentences; past
+# them, with a publication date known, a year-less mention is read against that date instead.
+_CARRY_SENTENCES = 3
+# A year-less month more than this many months after the publication month lies in the year
+# before (a January page's 12月 is last December; a June page's 12月 is this December).
+_AHEAD_MONTHS = 6
+_STRONG_END = re.compile(r"[。！？!?；;]")
+# A line break ends a paragraph (or a headline); in text whose lines are mostly wrapped inside
+# sentences (a PDF column), only a blank line or a break after a sentence's end does.
+_LINE_BREAK = re.compile(r"\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|(?<=[。！？!?；;：:”」』）)…])[ \t\u3000]*\n")
+_WRAPPED_SHARE = 0.75
+_CLAUSE_BREAK = re.compile(r"[，,：:（(]")
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    """Where the paragraphs of ``text`` end.
+
+    >>> _paragraph_breaks("标题\\n正文。\\n下一段。")
+    [2, 6]
+    >>> _paragraph_breaks("一句话被\\n折成\\n两行\\n又一行\\n还有一行。")
+    []
+    """
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    open_lines = sum(1 for line in lines if _PARAGRAPH_BREAK.search(line[-1] + "\n") is None)
+    wrapped = len(lines) >= 4 and open_lines > _WRAPPED_SHARE * len(lines)
+    return [m.start() for m in (_PARAGRAPH_BREAK if wrapped else _LINE_BREAK).finditer(text)]
 
 
 class _Context:
@@ -692,9 +774,12 @@ class _Context:
         self.published = published
         self.default_year = default_year
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.strong_ends = [m.end() for m in _STRONG_END.finditer(text)]
+        self.breaks = _paragraph_breaks(text)
         self.year_pos = [pos for pos, _ in years]
         self.year_val = [year for _, year in years]
         self.last_month: tuple[int | None, int] | None = None
+        self.last_month_pos = 0
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_ends, pos)
@@ -702,22 +787,70 @@ class _Context:
         end = self.sentence_ends[i] if i < len(self.sentence_ends) else 1 << 62
         return start, end
 
-    def year(self, pos: int) -> int | None:
-        """Year for a mention at ``pos`` that states none (see the module docstring)."""
+    def near(self, earlier: int, pos: int) -> bool:
+        """Whether what the text says at ``earlier`` still governs ``pos``: the same paragraph,
+        at most ``_CARRY_SENTENCES`` sentence ends between them."""
+        if bisect_right(self.breaks, pos) != bisect_right(self.breaks, earlier):
+            return False
+        ends = bisect_right(self.strong_ends, pos) - bisect_right(self.strong_ends, earlier)
+        return ends <= _CARRY_SENTENCES
+
+    def _onward(self, i: int, month: int | None) -> int:
+        """The ``i``-th stated year, moved forward with the story: right after 2025年12月17日 a
+        year-less 6月 is the next June, and what follows stays there (never past the publication
+        year). Only a month stated with its year turns it: after 2025年…12月, 1—11月 is still
+        2025's."""
+        year, last = self.year_val[i], self.last_month
+        if last is None or last[0] is None or self.last_month_pos < self.year_pos[i]:
+            return year
+        limit = self.published.year if self.published else 1 << 14
+        if year < last[0] <= limit:
+            return last[0]  # the story already moved on
+        stated = self.last_month_pos == self.year_pos[i]
+        if stated and month is not None and last[0] == year and month < last[1] and year < limit:
+            return year + 1
+        return year
+
+    def _ahead(self, pos: int, i: int) -> bool:
+        """Whether the ``i``-th year, later in the sentence, governs ``pos``: in the same clause,
+        or anywhere in the sentence when no publication date is there to go by."""
+        between = self.text[pos : self.year_pos[i]]
+        return self.published is None or _CLAUSE_BREAK.search(between) is None
+
+    def _carries(self, earlier: int, pos: int) -> bool:
+        """Without a publication date the text's last year governs to its end."""
+        return self.published is None or self.near(earlier, pos)
+
+    def year(self, pos: int, month: int | None = None) -> int | None:
+        """Year for a mention at ``pos`` that states none (see the module docstring);
+        ``month`` is the first month it names, if any."""
         s_start, s_end = self._sentence(pos)
         i = bisect_left(self.year_pos, pos)
         if i and self.year_pos[i - 1] >= s_start:
-            return self.year_val[i - 1]
-        if i < len(self.year_pos) and self.year_pos[i] < s_end:
+            return self._onward(i - 1, month)
+        if i < len(self.year_pos) and self.year_pos[i] < s_end and self._ahead(pos, i):
             return self.year_val[i]
-        if i:
-            return self.year_val[i - 1]
+        if i and self._carries(self.year_pos[i - 1], pos):
+            return self._onward(i - 1, month)
         if self.default_year is not None:
             return self.default_year
-        return self.published.year if self.published else None
+        if self.published is None:
+            return None
+        ahead = month is not None and month - self.published.month > _AHEAD_MONTHS
+        return self.published.year - 1 if ahead else self.published.year
 
-    def month(self) -> tuple[int | None, int] | None:
-        """(year, month) the text last spoke of."""
+    def story_year(self, pos: int) -> int | None:
+        """The year the text last stated before ``pos`` (当年, 同年 refer back to it)."""
+        i = bisect_left(self.year_pos, pos)
+        return self.year_val[i - 1] if i else self.default_year
+
+    def set_month(self, pos: int, year: int | None, month: int) -> None:
+        self.last_month, self.last_month_pos = (year, month), pos
+
+    def month(self, pos: int) -> tuple[int | None, int] | None:
+        """(year, month) the text last spoke of, if it still governs ``pos``."""
+        if self.last_month is None or not self._carries(self.last_month_pos, pos):
+            return None
         return self.last_month
 
 
@@ -770,9 +903,29 @@ def _year_of(cand: _Cand, ctx: _Context, hint: int | None) -> int | None:
         rel = _relative()[word]
         if rel.unit == "year":
             return ctx.published.year + rel.offset if ctx.published else None
-        base = hint if hint is not None else ctx.year(cand.start)
+        base = hint if hint is not None else ctx.story_year(cand.start)
         return base + rel.offset if base is not None else None
-    return hint if hint is not None else ctx.year(cand.start)
+    if hint is not None:
+        return hint
+    if _after_every_year(ctx.text, cand.start):
+        return None  # 每年6月10日 recurs; it has no year
+    return ctx.year(cand.start, _first_month(cand))
+
+
+def _after_every_year(text: str, pos: int) -> bool:
+    return text.endswith("每年", 0, pos)
+
+
+def _first_month(cand: _Cand) -> int | None:
+    """The first month a year-less mention names (a quarter's, a half's first), if any."""
+    g = cand.groups
+    if g.get("m") or g.get("m1"):
+        return _int(g.get("m") or g.get("m1"))
+    if g.get("q") or g.get("qq"):
+        return 3 * (_int(g.get("q") or g.get("qq")) or 1) - 2
+    if g.get("h") or g.get("hh"):
+        return 7 if g.get("h") in ("下", "后") or g.get("hh") == "2" else 1
+    return None  # a holiday is named ahead as often as back: it keeps the publication year
 
 
 def _month_word(word: str, ctx: _Context) -> tuple[int | None, int] | None:
@@ -780,7 +933,7 @@ def _month_word(word: str, ctx: _Context) -> tuple[int | None, int] | None:
     rel = _relative()[word]
     if rel.unit == "month" and ctx.published:
         return _shift_month(ctx.published.year, ctx.published.month, rel.offset)
-    last = ctx.month()
+    last = ctx.last_month
     if rel.unit == "context_month" and last is not None and last[0] is not None:
         return _shift_month(last[0], last[1], rel.offset)
     return None
@@ -827,7 +980,7 @@ def _year_period(year: int | None, suffix: str | None) -> tuple[str, str | None]
 
 
 def _calendar_month(
-    g: dict[str, str | None], year: int | None, ctx: _Context
+    g: dict[str, str | None], year: int | None, ctx: _Context, pos: int
 ) -> tuple[str, str | None] | None:
     """A mention with a month: 2026年4月末, 5月20日, 本月18日, 上月."""
     only_word = g.get("mrel") and not (g.get("d") or g.get("mx") or g.get("me"))
@@ -839,7 +992,7 @@ def _calendar_month(
     if g.get("d") and year is not None and (_int(g["d"]) or 0) > _last_day(year, month):
         return None
     if g.get("m") or year is not None:
-        ctx.last_month = (year, month)
+        ctx.set_month(pos, year, month)
     kind, norm = _month_period(year, month, g)
     return ("relative" if only_word else kind), norm
 
@@ -849,7 +1002,7 @@ def _calendar(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str | 
     g = cand.groups
     year = _year_of(cand, ctx, hint)
     if g.get("m") or g.get("mrel"):
-        return _calendar_month(g, year, ctx)
+        return _calendar_month(g, year, ctx, cand.start)
     if g.get("q") or g.get("qq"):
         return _quarter_period(year, _int(g.get("q") or g["qq"]) or 1, g.get("qe"))
     if g.get("h") or g.get("hh"):
@@ -872,7 +1025,7 @@ def _relative_word(word: str, ctx: _Context, pos: int) -> tuple[str, str | None]
         resolved = _month_word(word, ctx)
         return "relative", None if resolved is None else f"{resolved[0]:04d}-{resolved[1]:02d}"
     if rel.unit == "context_year":
-        year = ctx.year(pos)
+        year = ctx.story_year(pos)
         return "relative", None if year is None else f"{year + rel.offset:04d}"
     if pub is None or rel.unit == "none":
         return "relative", None
@@ -890,12 +1043,13 @@ def _relative_word(word: str, ctx: _Context, pos: int) -> tuple[str, str | None]
     return "relative", day.isoformat()
 
 
-def _duration_parts(cand: _Cand) -> tuple[str, float] | None:
-    """(ISO designator, count) of a duration-like mention; None if it is not one."""
+def _duration_parts(cand: _Cand, counted: bool = False) -> tuple[str, float] | None:
+    """(ISO designator, count) of a duration-like mention; None if it is not one. ``counted``:
+    a count word stands before it, so a unit that needs a bound word (30日) needs none."""
     g = cand.groups
     unit = re.sub("^个[多余半]", "个", g["unit"] or "")
     designator, multiplier, needs_bound, _ = _units().get(unit, ("Y", 1.0, False, ""))
-    n_text = g["n"] or ""
+    n_text = (g["n"] or "").replace(",", "")  # 35,000个小时
     value = cn_number(n_text)
     if value is None or value <= 0 or (n_text[:1] == "0" and n_text[1:2].isdigit()):
         return None  # 03年 is a year written short, not three years
@@ -903,13 +1057,14 @@ def _duration_parts(cand: _Cand) -> tuple[str, float] | None:
     if unit == "年" and (value >= 1000 or (digitwise and not n_text.isdigit())):
         return None  # a year, not a count of years
     if cand.rule == "duration":
-        if needs_bound and not g.get("bound"):
+        if needs_bound and not (g.get("bound") or counted):
             return None
         if unit == "周" and n_text == "四" and not g.get("bound"):
             return None  # 四周 'all around'
     if g.get("half") or "个半" in (g["unit"] or ""):
         value += 0.5
-    return designator, value * multiplier
+    scale = {"万": 1e4, "亿": 1e8}.get(g.get("scale") or "", 1.0)
+    return designator, value * scale * multiplier
 
 
 # A fraction of a unit written in the next smaller one (1.5天 -> 1天12小时).
@@ -996,7 +1151,7 @@ def _relative_span(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
     g, pub = cand.groups, ctx.published
     before = ctx.text[cand.start - 1] if cand.start else "\n"
     if g["rel"] == "近" and not g.get("lai") and before not in _CLAUSE_START:
-        parts = _duration_parts(cand)
+        parts = _duration_parts(cand, _counted(ctx.text, cand.start))
         return None if parts is None else ("duration", _iso_duration(*parts))
     unit = g["unit"] or ""
     value = (cn_number(g["n"] or "") or 0.0) * (12 if unit == "年" else 1)  # 过去半年: 6 months
@@ -1149,8 +1304,8 @@ def _ago(cand: _Cand, ctx: _Context) -> tuple[str, str | None]:
     left a duration: in news it mostly counts from the story's own events.)"""
     pub = ctx.published
     value = cn_number(cand.groups["n"] or "") or 0.0
-    if pub is None:
-        return "relative", None
+    if pub is None or cand.groups.get("approx"):
+        return "relative", None  # 800多年前: no one year
     sign = -1
     unit = cand.groups["unit"]
     if unit == "年" and value == int(value):
@@ -1167,6 +1322,31 @@ def _ago(cand: _Cand, ctx: _Context) -> tuple[str, str | None]:
         return "relative", None
     day = _add_days(pub, sign * int(days))
     return "relative", None if day is None else day.isoformat()
+
+
+_YEAR_WORDS = {"前": -2, "去": -1, "今": 0, "明": 1, "后": 2}
+
+
+def _year_pair(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, str | None]:
+    """今明两年: this year and the next, as an interval of years; None unless adjacent."""
+    first, second = _YEAR_WORDS[g["ya"] or "今"], _YEAR_WORDS[g["yb"] or "明"]
+    if second != first + 1:
+        return "relative", None
+    if pub is None:
+        return "relative", None
+    return "interval", f"{pub.year + first:04d}/{pub.year + second:04d}"
+
+
+def _weekend(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, str | None]:
+    """本周末, 上周末: the Saturday and Sunday of that ISO week."""
+    if pub is None:
+        return "relative", None
+    weeks = {"上上": -2, "上": -1, "下": 1, "下下": 2}.get(g.get("wrel") or "", 0)
+    saturday = _add_days(pub, 7 * weeks + 6 - pub.isoweekday())
+    sunday = None if saturday is None else _add_days(saturday, 1)
+    if saturday is None or sunday is None:
+        return "relative", None
+    return "interval", f"{saturday.isoformat()}/{sunday.isoformat()}"
 
 
 def _weekday(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, str | None]:
@@ -1195,7 +1375,7 @@ def _decade(g: dict[str, str | None], pub: datetime.date | None) -> tuple[str, s
 def _bare_day(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
     """20日: the month the text last spoke of, else the publication month; else dropped."""
     day = _int(cand.groups["d"]) or 0
-    known = ctx.month()
+    known = ctx.month(cand.start)
     if known is None and ctx.published:
         pub = ctx.published
         known = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
@@ -1210,7 +1390,7 @@ def _bare_day(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
 
 
 def _bare_month_end(cand: _Cand, ctx: _Context) -> tuple[str, str | None]:
-    known = ctx.month()
+    known = ctx.month(cand.start)
     if known is None and ctx.published:
         known = (ctx.published.year, ctx.published.month)
     if known is None or known[0] is None:
@@ -1231,11 +1411,11 @@ def _ranges(cand: _Cand, ctx: _Context) -> tuple[str, str | None] | None:
         if year is None:
             return "interval", None
         y2, _ = (year + 1, 0) if m2 < m1 else (year, 0)
-        ctx.last_month = (y2, m2)
+        ctx.set_month(cand.start, y2, m2)
         return "interval", f"{year:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
     if cand.rule == "day_range":
         month, d1, d2 = _int(g["m"]) or 1, _int(g["d1"]) or 1, _int(g["d2"]) or 1
-        ctx.last_month = (year, month)
+        ctx.set_month(cand.start, year, month)
         if d1 >= d2 or (year is not None and d2 > _last_day(year, month)):
             return None
         if year is None:
@@ -1298,7 +1478,7 @@ def _normalize(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str |
         year, month, day = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
         if day > _last_day(year, month):
             return None
-        ctx.last_month = (year, month)
+        ctx.set_month(cand.start, year, month)
         return "date", _iso_day(year, month, day)
     if rule == "bare_day":
         return _bare_day(cand, ctx)
@@ -1307,7 +1487,7 @@ def _normalize(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str |
     if rule == "bare_year_end":
         return _year_period(hint if hint is not None else ctx.year(cand.start), g["ye"])
     if rule == "duration":
-        parts = _duration_parts(cand)
+        parts = _duration_parts(cand, _counted(ctx.text, cand.start))
         return None if parts is None else ("duration", _iso_duration(*parts))
     if rule == "compound_duration":
         parts = _compound_parts(ctx.text[cand.start : cand.end])
@@ -1320,6 +1500,10 @@ def _normalize(cand: _Cand, ctx: _Context, hint: int | None) -> tuple[str, str |
         return _decade(g, ctx.published)
     if rule == "relative":
         return _relative_word(g["word"] or "", ctx, cand.start)
+    if rule == "year_pair":
+        return _year_pair(g, ctx.published)
+    if rule == "weekend":
+        return _weekend(g, ctx.published)
     if rule == "weekday":
         return _weekday(g, ctx.published)
     return _ranges(cand, ctx)

@@ -216,6 +216,95 @@ def test_relative_years_lend_their_year_only_with_a_period(text: str, normalized
     assert [n for s, _, n in found(text, published=PUB) if s == "6月"] == [normalized]
 
 
+# The publication date of the cases below: a June page, so 12月 is this December and a January
+# page's 12月 is last December.
+JUNE = datetime.date(2026, 6, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        # a historical year does not reach into the next paragraph
+        (
+            "1958年建厂以来，工厂不断壮大。\n7月2日至3日，订货会在长沙举行。",
+            "7月2日至3日",
+            "2026-07-02/2026-07-03",
+        ),
+        # … nor past three sentences of its own paragraph
+        (
+            "1990年，他进厂当学徒。后来升为技师。再后来当了厂长。工厂扩建了。3月，新车间投产。",
+            "3月",
+            "2026-03",
+        ),
+        # within them the story stays in its year
+        ("1990年，他进厂当学徒。3月，他第一次上岗。", "3月", "1990-03"),
+        # a year later in the sentence, after a comma, is another clause's
+        ("本报记者5月8日电，2019年以来，全市新建学校40所。", "5月8日", "2026-05-08"),
+        # a bare day takes the month of its own paragraph only
+        ("2019年4月1日，工程开工。\n8日，部长来到工地。", "8日", "2026-06-08"),
+        # a recurring day has no year
+        ("每年9月20日是全国爱牙日。", "9月20日", None),
+    ],
+)
+def test_a_stated_year_governs_only_its_paragraph(text: str, surface: str, normalized: str) -> None:
+    assert [n for s, _, n in found(text, published=JUNE) if s == surface] == [normalized]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "normalized"),
+    [
+        (datetime.date(2026, 1, 17), "12月，出口增长较快。", "2025-12"),
+        (datetime.date(2026, 1, 17), "四季度，出口增长较快。", "2025-Q4"),
+        (datetime.date(2026, 1, 17), "7月，新规将实施。", "2026-07"),
+        (datetime.date(2026, 6, 10), "12月，新规将实施。", "2026-12"),
+        (datetime.date(2026, 6, 10), "1—5月，出口增长较快。", "2026-01/2026-05"),
+        # 年底 and holidays keep the publication year
+        (datetime.date(2026, 1, 17), "预计年底完成。", "2026-12-31"),
+    ],
+)
+def test_a_month_far_ahead_of_publication_is_last_years(
+    published: datetime.date, text: str, normalized: str
+) -> None:
+    assert found(text, published=published)[0][2] == normalized
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        # right after a dated December, a year-less June is the next one, and so is what follows
+        ("2025年11月20日，项目获批。厂房将于3月底完工，5月投产。", ["2026-03-31", "2026-05"]),
+        # a month named without its year does not turn it
+        (
+            "2025年，全省外贸平稳。11月，出口增长。1—10月，进口下降。",
+            ["2025-11", "2025-01/2025-10"],
+        ),
+    ],
+)
+def test_a_story_moves_forward_into_the_next_year(text: str, normalized: list[str]) -> None:
+    assert [n for _, _, n in found(text, published=JUNE)][1:] == normalized
+
+
+def test_without_publication_the_last_year_governs_to_the_end() -> None:
+    text = "1990年，他进厂当学徒。后来升为技师。再后来当了厂长。工厂扩建了。\n3月，新车间投产。"
+    assert found(text)[-1] == ("3月", "month", "1990-03")
+
+
+def test_a_wrapped_line_does_not_end_the_paragraph() -> None:
+    text = "2019年，这家工厂开始\n改造生产线，工人们\n加班加点，一直\n忙到了\n5月，新线投产。"
+    assert found(text, published=JUNE)[-1] == ("5月", "month", "2019-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("2018年，他来到这里。当年，村里通了路。", "2018"),
+        ("老人讲起当年修渠的故事。", None),
+    ],
+)
+def test_back_then_refers_to_a_stated_year_only(text: str, normalized: str | None) -> None:
+    assert [n for s, _, n in found(text, published=JUNE) if s == "当年"] == [normalized]
+
+
 def test_bare_day_needs_a_known_month() -> None:
     assert found("20日，新规发布。") == []
     assert found("2026年5月，会议召开。20日，新规发布。")[1] == ("20日", "date", "2026-05-20")
@@ -602,6 +691,30 @@ def test_seed_page_has_no_publication_date() -> None:
     assert find_published(text, "000_caa4a03adb5becde.txt") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "normalized"),
+    [
+        ("单位应提前30日书面通知本人。", "30日", "duration", "P30D"),
+        ("为期15日的展会。", "15日", "duration", "P15D"),
+        ("截至30日，共有5家企业报名。", "30日", "date", "2026-05-30"),
+        ("800多年前的丝织品。", "800多年前", "relative", None),
+        ("今明两年是攻坚期。", "今明两年", "interval", "2026/2027"),
+        ("本周末，公园将举办灯会。", "本周末", "interval", "2026-06-13/2026-06-14"),
+        ("2019年和2022年之间，产量翻番。", "2019年和2022年之间", "interval", "2019/2022"),
+        ("公司Q2季度营收增长。", "Q2季度", "quarter", "2026-Q2"),
+        ("累计安全运行1200万小时。", "1200万小时", "duration", "PT12000000H"),
+        ("设备运行了12,500个小时。", "12,500个小时", "duration", "PT12500H"),
+        ("国庆、中秋假期游客较多。", "国庆", "date", "2026-10-01"),
+    ],
+)
+def test_news_forms_found_on_real_pages(
+    text: str, surface: str, kind: str, normalized: str | None
+) -> None:
+    assert [m for m in found(text, published=JUNE) if m[0] == surface] == [
+        (surface, kind, normalized)
+    ]
+
+
 # ---------------------------------------------------------------- negatives
 
 
@@ -626,6 +739,13 @@ def test_seed_page_has_no_publication_date() -> None:
         "3月期央票发行。",
         "光明日报报道。",
         "8个智能体，61个政务单位。",
+        "辅酶Q10和H1N1疫苗。",
+        "自公告之日起十五个交易日后。",
+        "当年轻人走进车间。",
+        "资本周期已经来临。",
+        "三天打鱼两天晒网。",
+        "十年树木，百年树人。",
+        "生态一天天变好。",
     ],
 )
 def test_not_dates(text: str) -> None:
