@@ -18,7 +18,17 @@ stream is then read in order:
   own after them, are the column name and author that sign off the article before them; at
   the very end of the page they go to the headline-less commentary. A short display line
   whose text ends with its own author's name is that commentary's column name;
-- the bylined parts of a report that an editor's note (——编者) introduces stay in it.
+- the bylined parts of a report that an editor's note (——编者) introduces stay in it, and an
+  editor's note (编者按：…) printed over a headline opens that headline's article;
+- a continuation note closes its article as truncated (下转第8版) or opens a continued one
+  (上接第1版); an item of a list of briefs ("lead-in　本报讯　…") is an article headed by its
+  lead-in; each captioned photo with its credit under a picture label is an item;
+- display lines after an advertisement marker (or before it, when they are no article: no
+  finished sentence, no byline) are its copy.
+
+Background boxes under a label (链接, 背景: ``box_labels.txt``) are sidebars, as the annotation
+guide says (corpora/ANNOTATION.md, section 3). A run of short figure lines that the text
+announces with a colon (成绩如下：) is a table in the body, not a sidebar.
 
 Article spans index into the page text; their concatenation is the article's stitched text.
 """
@@ -86,6 +96,9 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _NARROW = re.compile(r"[\x00-\u1fff]")  # half-width: Latin letters, digits, ASCII spaces
 # A number with a unit or scale after it (any Chinese character counts as one).
 _FIGURE = re.compile(r"\d+(?:[.．]\d+)?\s*[%％\u3400-\u9fff]")
+# The name of a paper, station or agency before a byline marker (光明日报记者, 中新社记者).
+_MEDIA = r"[\u4e00-\u9fff]{1,8}?(?:报|社|台|网|刊)"
+_CREDIT_PUNCT = " \u3000：:／/|"
 _COLUMN_TAG = re.compile(r"（([^（）]{2,16})）$")
 _ENUMERATION = re.compile(
     r"^(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])"
@@ -96,10 +109,21 @@ _NEWS_LEAD = re.compile(r"\d+月\d+日|\d+日[，、电]|近日|日前|今年|�
 _TOPIC_STEPS = (0.015, 0.03, 0.05, 0.08, 0.12)
 _TOPIC_SCORE = (2.0, 1.5, 1.0, 0.0, -1.5, -2.5)
 _SIGNATURE = re.compile(r"^——[^，。]{1,8}$")  # "——编  者" closes an editor's note
+_NOTE_LABEL = re.compile(r"^【?编\s*者\s*按】?[：:]")  # 编者按：… opens an editor's note
 _EDITOR_NOTE = re.compile(r"^——\s*编\s*者$")
-_CAPTION = re.compile(r"^(?:图[①-⑳\d一二三四五六七八九十]*[：:]|[上下左右]图[：:])")
+_CAPTION = re.compile(r"^(?:图[①-⑳\d一二三四五六七八九十]*[：:]|[上下左右]?图为|[上下左右]图[：:])")
+_BRACKET_LABEL = re.compile(r"^【[^【】]{1,12}】$")  # 【群众心声】: a section label
 _PAREN_LINE = re.compile(r"^[（(].*[）)]$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?")
+# A page header: a full date with the weekday or the page number (经济日报 2026年6月10日 第5版).
+_HEADER_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_HEADER_MARK = re.compile(r"星期.|第?[\d一二三四五六七八九十]{1,3}版")
+# Continuation notes: the article goes on on another page (下转第8版), or comes from one
+# (上接第1版).
+_JUMP_OUT = re.compile(r"[（(]?\s*(?:下转|转|续)第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?$")
+_JUMP_IN = re.compile(
+    r"^[（(]?\s*(?:上接|紧接|接|续)第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
+)
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}")
 # A folio: the page number, alone or with the page's section name (金融 第9版, 第1版：要闻).
 _FOLIO = re.compile(
@@ -123,9 +147,16 @@ def _surnames() -> frozenset[str]:
 
 
 @cache
+def _byline_marker() -> re.Pattern[str]:
+    """A byline marker, optionally after the name of a paper or agency (光明日报记者)."""
+    markers = "|".join(map(re.escape, _markers("byline_markers")))
+    return re.compile(rf"(?:{_MEDIA})?(?:{markers})")
+
+
+@cache
 def _dateline() -> re.Pattern[str]:
     sources = "|".join(map(re.escape, _markers("dateline_sources")))
-    return re.compile(rf"^(?:{sources})[^，。\s]{{0,14}}?电")
+    return re.compile(rf"^(?:{sources})[^，。\s]{{0,14}}?[电讯]")
 
 
 def preload() -> None:
@@ -160,6 +191,8 @@ def is_person_name(text: str) -> bool:
 
     >>> is_person_name("陆敏"), is_person_name("尚 咲"), is_person_name("顾  春")
     (True, True, True)
+    >>> is_person_name("全  异"), is_person_name("全异")  # padded apart: a name, not the word
+    (True, False)
     >>> is_person_name("深化工作机制"), is_person_name("高质量")
     (False, False)
     """
@@ -171,6 +204,8 @@ def is_person_name(text: str) -> bool:
     surname = han[:2] if han[:2] in _surnames() else han[:1]
     if surname not in _surnames() or len(han) - len(surname) not in (1, 2):
         return False
+    if len(han) == 2 and len(text) > 2:
+        return True  # two characters padded apart to the width of a three-character name
     # A dictionary word is a name only when jieba tags it as one (nr).
     return not load_jieba().dt.FREQ.get(han) or jieba_word_tags().get(han, "").startswith("nr")
 
@@ -206,13 +241,17 @@ def byline_names(text: str) -> list[str] | None:
     (['彭江'], ['尚 咲'], [])
     >>> byline_names("本报记者 王明 通讯员 李华"), byline_names("记者在采访中了解到")
     (['王明', '李华'], None)
+    >>> byline_names("光明日报记者　孙丽华　光明日报通讯员　杨帆"), byline_names("记者 王明 报道")
+    (['孙丽华', '杨帆'], ['王明'])
     """
     clean = text.lstrip(_BULLETS + " \u3000")
-    markers = _markers("byline_markers")
-    if not clean.startswith(markers):
+    if not _byline_marker().match(clean):
         return None
-    pattern = "|".join(map(re.escape, markers))
-    rest = re.sub(pattern, " ", clean).strip(" ：:\u3000")
+    rest = _byline_marker().sub(" ", clean).strip(" ：:\u3000")
+    for suffix in _markers("byline_suffixes"):
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            rest = rest[: -len(suffix)].rstrip(" \u3000")
+            break
     names = split_names(rest)
     if not all(is_person_name(n) for n in names):
         return None
@@ -241,15 +280,16 @@ def dateline_names(text: str) -> list[str]:
     ['王明', '李华']
     >>> dateline_names("本报北京7月3日电 （记者梅常伟）中央军委……")
     ['梅常伟']
+    >>> dateline_names("本报讯（记者 王明 通讯员 李华）近日，……")
+    ['王明', '李华']
     """
     m = re.match(r"^[^（(]{0,24}[（(]([^）)]{1,40})[）)]", text)
     if not m:
         return []
     inner = m.group(1)
-    pattern = "|".join(map(re.escape, _markers("byline_markers")))
-    if not re.search(pattern, inner):
+    if not _byline_marker().search(inner):
         return []
-    return [n for n in split_names(re.sub(pattern, " ", inner)) if is_person_name(n)]
+    return [n for n in split_names(_byline_marker().sub(" ", inner)) if is_person_name(n)]
 
 
 def is_furniture(text: str) -> bool:
@@ -259,8 +299,8 @@ def is_furniture(text: str) -> bool:
     (True, True)
     >>> is_furniture("9"), is_furniture("2026-07-04 00:00:00:0 3016 http://x.cn")
     (True, True)
-    >>> is_furniture("编辑部的故事")
-    False
+    >>> is_furniture("经济日报 2026年6月10日 星期三 第5版"), is_furniture("编辑部的故事")
+    (True, False)
     """
     clean = _SPACES.sub("", text)
     rest = re.sub(r"^(?:第?[\d一二三四五六七八九十]+版|本版)", "", clean)
@@ -272,7 +312,21 @@ def is_furniture(text: str) -> bool:
                     return True
     if not _HAN.search(clean) or _TIMESTAMP.match(clean):
         return True  # folios, timestamps, addresses, scraped metadata: not read as text
+    if is_jump(clean):
+        return False
+    if len(clean) <= 40 and _HEADER_DATE.search(clean) and _HEADER_MARK.search(clean):
+        return True
     return bool(_DATE_LINE.match(clean) and len(clean) <= 30) or bool(_FOLIO.match(clean))
+
+
+def is_jump(text: str) -> bool:
+    """A line that only says where the article goes on or came from.
+
+    >>> is_jump("（下转第8版）"), is_jump("上接第一版"), is_jump("第3版：要闻")
+    (True, True, False)
+    """
+    clean = _SPACES.sub("", text)
+    return bool(_JUMP_IN.fullmatch(clean) or _JUMP_OUT.fullmatch(clean))
 
 
 def is_advertisement(text: str) -> bool:
@@ -289,8 +343,10 @@ def is_credit(text: str) -> bool:
 
     >>> is_credit("傅  斌摄"), is_credit("周亮摄（影像中国）"), is_credit("（新华社北京1月16日电）")
     (True, True, True)
-    >>> is_credit("（一）"), is_credit("链接")
-    (False, False)
+    >>> is_credit("新华社记者 王明 摄"), is_credit("新华社发"), is_credit("摄影：王明")
+    (True, True, True)
+    >>> is_credit("（一）"), is_credit("链接"), is_credit("本报记者 王明")
+    (False, False, False)
     """
     if text.startswith(_markers("source_markers")):
         return True
@@ -301,13 +357,28 @@ def is_credit(text: str) -> bool:
     if tag and tag.group(1).endswith(("发", "摄", "供图")):
         return True
     core = re.sub(r"[（(][^）)]*[）)]$", "", text).strip()
-    if len(core) > 16:
+    if len(core) > 24:
         return False
+    who = _credit_source().match(core)
+    rest = core[who.end() :].strip(_CREDIT_PUNCT) if who else core
     for marker in _markers("credit_markers"):
-        if core.endswith(marker) and len(core) > len(marker):
-            names = split_names(core[: -len(marker)])
-            return bool(names) and all(is_person_name(n) for n in names)
+        if rest.endswith(marker):
+            names = split_names(rest[: -len(marker)].strip(_CREDIT_PUNCT))
+        elif rest.startswith(marker) and rest[len(marker) : len(marker) + 1] in _CREDIT_PUNCT:
+            names = split_names(rest[len(marker) :].strip(_CREDIT_PUNCT))  # 摄影：X
+        else:
+            continue
+        if not names:  # an agency's own picture (新华社发)
+            return who is not None and marker in ("发", "供图")
+        return all(is_person_name(n) for n in names)
     return False
+
+
+@cache
+def _credit_source() -> re.Pattern[str]:
+    """The agency or byline marker that may open a credit (新华社记者, 本报记者, 新华社)."""
+    markers = "|".join(map(re.escape, _markers("byline_markers")))
+    return re.compile(rf"^(?:{_MEDIA})?(?:{markers})?(?<=.)")
 
 
 def figure_density(text: str) -> float:
@@ -336,6 +407,18 @@ def word_joins(left: str, right: str) -> bool:
             return True
         pos += len(tok)
     return False
+
+
+def _brief_head(text: str) -> str | None:
+    """The lead-in of a brief: a short unpunctuated phrase, a space, then a dateline.
+
+    >>> _brief_head("河道整治完工　本报讯　近日，……"), _brief_head("本报讯　近日，……")
+    ('河道整治完工', None)
+    """
+    m = re.match(r"^(\S{4,30}?)[ \u3000]+", text)
+    if m is None or not _bare(m.group(1)) or not _dateline().match(text[m.end() :]):
+        return None
+    return m.group(1)
 
 
 def _word_break(left: str, right: str) -> bool:
@@ -529,8 +612,10 @@ def _is_heading_shape(ln: _Line) -> bool:
     if not core:
         return False
     if core[-1] in _SENTENCE_END:
-        # A short question can be a headline; a quoted one is dialogue.
-        return core[-1] in "？?" and text[0] not in "“‘「" and len(text) <= 30
+        # A short question or exclamation can be a headline; a quoted one is dialogue.
+        # A speaker's label (记者：) makes it an interview's question.
+        speaker = re.match(r"^[\u4e00-\u9fff]{1,5}[：:]", text)
+        return core[-1] in "？?！!" and text[0] not in "“‘「" and len(text) <= 30 and not speaker
     return core[-1] not in _MID_SENTENCE and not core.endswith(("：", ":"))
 
 
@@ -538,6 +623,8 @@ def _classify(ln: _Line) -> None:
     text = ln.text
     if ln.hint == "sidebar":
         ln.role = "sidebar"
+    elif is_jump(text):
+        ln.role = "jump"
     elif ln.hint == "furniture" or is_furniture(text):
         ln.role = "furniture"
     elif is_advertisement(text):
@@ -597,6 +684,10 @@ def _find_sidebars(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
             found.append((i, j, None))
             i = j + 1
             continue
+        if (box := _box_end(lines, i)) is not None:
+            found.append((i + 1, box, i))
+            i = box + 1
+            continue
         if not (_sidebar_like(lines[i]) and _is_figure_line(lines[i])):
             i += 1
             continue
@@ -607,10 +698,16 @@ def _find_sidebars(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
         while j > i and _leads_article(lines, j):
             j -= 1
         run = lines[i : j + 1]
+        if _introduced(lines, i):  # a table the text announces (成绩如下：) is body text
+            i = j + 1
+            continue
         figures = sum(_is_figure_line(ln) for ln in run)
         dense = figure_density("".join(ln.text for ln in run)) >= _SIDEBAR_DENSITY
         if len(run) >= 2 and figures >= 2 and figures >= 0.4 * len(run) and dense:
             title = _sidebar_title(lines, i)
+            nxt = lines[j + 1] if j + 1 < len(lines) else None
+            if nxt is not None and nxt.text.startswith(_markers("source_markers")):
+                j += 1  # the box's own source line (数据来源：…)
             found.append((i, j, title))
             i = j + 1
         else:
@@ -619,6 +716,36 @@ def _find_sidebars(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
         for ln in lines[(title if title is not None else first) : last + 1]:
             ln.role = "sidebar"
     return found
+
+
+def _introduced(lines: list[_Line], i: int) -> bool:
+    """Whether the run of short lines from line ``i`` is announced by a colon that ends its
+    first line or the body line before it."""
+    if lines[i].text.rstrip().endswith(("：", ":")):
+        return True
+    prev = lines[i - 1] if i else None
+    return prev is not None and prev.role == "body" and prev.text.rstrip().endswith(("：", ":"))
+
+
+def _box_end(lines: list[_Line], i: int) -> int | None:
+    """The last line of a background box whose label (链接) is line ``i``: the box's own
+    title lines, then its paragraphs, and more titled parts (a title over a subtitle, with no
+    byline, dateline or column tag: the next case of the box) up to any other line."""
+    if lines[i].role != "heading" or _SPACES.sub("", lines[i].text) not in _markers("box_labels"):
+        return None
+    j, end, first = i + 1, None, True
+    while j < len(lines):
+        k = j
+        while k < len(lines) and lines[k].role == "heading" and not _is_tagged(lines[k]):
+            k += 1
+        if k >= len(lines) or lines[k].role != "body" or _dateline().match(lines[k].text):
+            break
+        if not first and k - j < 2:
+            break
+        while k + 1 < len(lines) and lines[k + 1].role == "body":
+            k += 1
+        j, end, first = k + 1, k, False
+    return end
 
 
 def _leads_article(lines: list[_Line], j: int) -> bool:
@@ -743,36 +870,115 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.cur: _Draft | None = None
         self.after_break = False  # furniture or an advertisement came since the last line
+        self.ad: _Draft | None = None  # an advertisement whose copy may follow its marker
 
     def read(self, blocks: list[_Block]) -> list[_Draft]:
         tails_from = _tail_start(blocks)
         for b, block in enumerate(blocks):
-            if b >= tails_from and block.kind == "group":
+            if self._ad_copy(block, blocks[b + 1 :]):
+                assert self.ad is not None
+                for idx in block.lines:
+                    self.ad.add(idx, "para")
+                continue
+            self.ad = None
+            if block.kind == "advertisement":
+                self._advertisement(block)
+            elif b >= tails_from and block.kind == "group":
                 self._tail(block)
             elif block.kind == "group" and self._signs_off(block, blocks[b + 1 :]):
                 self._sign_off(block, blocks[b + 1 :])
-            elif block.kind in ("furniture", "advertisement"):
+            elif block.kind == "furniture":
                 self.drafts.append(_Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
                 self.drafts[-1].kind = block.kind
                 self.after_break = True
             elif block.kind == "credit":
                 self._credit(block)
+            elif block.kind == "jump":
+                self._jump(block.lines[0])
             elif block.kind == "group":
                 self._group(block, blocks[b + 1 :])
             else:
                 self._body(block.lines[0], _following_lines(blocks[b:]))
+                assert self.cur is not None
+                if _JUMP_OUT.search(self.lines[block.lines[0]].text):  # 。（下转第2版）
+                    self.cur.truncated = self.cur.closed_by_credit = True
         return self.drafts
 
     # each block kind
+
+    def _ad_copy(self, block: _Block, rest: list[_Block]) -> bool:
+        """Lines after an advertisement marker that read as ad copy, not news: display lines
+        and phrases with no finished sentence, no byline and no dateline."""
+        if self.ad is None or block.kind not in ("group", "body"):
+            return False
+        lines = [self.lines[i] for i in block.lines]
+        if block.kind == "group":
+            lines += [self.lines[i] for i in _following_lines(rest)]
+        return all(
+            ln.role in ("heading", "body")
+            and not ends_sentence(ln.text)
+            and not _dateline().match(ln.text)
+            for ln in lines
+        )
+
+    def _advertisement(self, block: _Block) -> None:
+        """An advertisement marker; display lines just before it that are no article (no
+        finished sentence, no byline) are its copy."""
+        cur = self.cur
+        lines = [self.lines[i] for i in cur.lines] if cur is not None else []
+        if (
+            cur is not None
+            and cur is self.drafts[-1]
+            and cur.kind == "article"
+            and not cur.byline
+            and not any(ln.role == "byline" or ends_sentence(ln.text) for ln in lines)
+        ):
+            cur.kind = "advertisement"
+            for idx in block.lines:
+                cur.add(idx, "para")
+            self.ad, self.cur = cur, None
+            return
+        self.drafts.append(_Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
+        self.drafts[-1].kind = "advertisement"
+        self.ad = self.drafts[-1]
+        self.after_break = True
 
     def _credit(self, block: _Block) -> None:
         if self.cur is None:
             self._start(block.lines[0])
             return
-        # A photo credit under a caption at the top of an article does not close it.
-        closes = self._substance(self.cur) >= 100
+        # A photo credit under a caption at the top of an article does not close it; one
+        # under a photo item (no headline of its own, or under a picture label) does.
+        heads = [_SPACES.sub("", self.lines[i].text) for i in self.cur.lines]
+        # A credit under a caption (图为…) inside the text credits a photo printed there.
+        captioned = bool(_CAPTION.match(self.lines[self.cur.lines[-1]].text))
+        closes = not captioned and (
+            self._substance(self.cur) >= 100
+            or all(self.lines[i].role != "heading" for i in self.cur.lines)
+            or any(h in _markers("picture_labels") for h in heads)
+        )
         self.cur.add(block.lines[0], "para")
         self.cur.closed_by_credit = closes
+        text = self.lines[block.lines[0]].text
+        if not self.cur.byline and _PAREN_LINE.match(text):  # （本报记者 王明）
+            self.cur.byline = byline_names(text[1:-1]) or []
+
+    def _jump(self, idx: int) -> None:
+        """A continuation note: 下转 closes (and truncates) the current article; 上接 opens a
+        continued one, after its headline when it has one."""
+        cur = self.cur
+        if _JUMP_IN.match(_SPACES.sub("", self.lines[idx].text)):
+            heads = cur is not None and all(self.lines[i].role != "body" for i in cur.lines)
+            if cur is not None and heads and not self.after_break:
+                cur.add(idx, "para")
+            else:
+                self._start(idx)
+            return
+        if cur is None:
+            self._start(idx)
+            return
+        cur.add(idx, "para")
+        cur.truncated = cur.closed_by_credit = True
 
     def _body(self, idx: int, ahead: list[int]) -> None:
         """Place a body line; ``ahead`` is it and the body lines after it, up to a heading."""
@@ -791,21 +997,43 @@ class _Reader:
         if last.role == "heading" and len(cur.lines) > 1 and _word_break(last.text, ln.text):
             cur.add(idx, "cut")  # a body line taken for a section head, split inside a word
             return
+        if _SIGNATURE.match(ln.text) and is_person_name(ln.text.lstrip("—").strip()):
+            cur.add(idx, "para")  # ——X: the author signs off
+            cur.byline = cur.byline or [ln.text.lstrip("—").strip()]
+            cur.closed_by_credit = True
+            return
+        brief = _brief_head(ln.text)
+        if brief is not None:  # an item of a list of briefs: its lead-in is its headline
+            if any(self.lines[i].role == "body" for i in cur.lines):
+                self._start(idx)
+                assert self.cur is not None
+                self.cur.headline = brief
+                return
+            cur.add(idx, "para")
+            cur.kicker, cur.headline = cur.headline, brief
+            return
+        dated = bool(_dateline().match(ln.text))
+        dispatched = dated and any(_dateline().match(self.lines[i].text) for i in cur.lines)
+        if dispatched and self._substance(cur) < 200:
+            self._start(idx)  # a second short dispatch: the next item of a list of briefs
+            return
         # A dateline with no headline starts an article only when its story is new to the
         # whole article so far (not the story a summary at its top announced).
-        lead = (
-            bool(_dateline().match(ln.text))
-            and self._substance(cur) >= 200
-            and self._novelty(cur, ahead) < 0.08
-        )
+        lead = dated and self._substance(cur) >= 200 and self._novelty(cur, ahead) < 0.08
         fresh = self.after_break or cur.closed_by_credit or lead
         if fresh and self._topic(cur.lines, [idx]) < 0.08:
             self._start(idx)
             return
         cur.add(idx, "para")
+        cur.closed_by_credit = False  # the text goes on: the credit did not close it
 
     def _group(self, block: _Block, rest: list[_Block]) -> None:
         cur = self.cur
+        if cur is not None and self._note_only(cur) and self.drafts[-1] is cur:
+            for idx in block.lines:  # an editor's note printed over the headline it introduces
+                cur.add(idx, "para")
+            _fill_heads(cur, [self.lines[i] for i in block.lines])
+            return
         if cur is None or self._start_score(block, rest) >= _START_THRESHOLD:
             if cur is not None:
                 last = self.lines[cur.lines[-1]]
@@ -821,6 +1049,15 @@ class _Reader:
         cur.package = cur.package or self._part_of_package(block)
         for idx in block.lines:
             cur.add(idx, "para")
+
+    def _note_only(self, draft: _Draft) -> bool:
+        """A draft that is only an editor's note (编者按：…), with no headline of its own."""
+        lines = [self.lines[i] for i in draft.lines]
+        return (
+            draft.headline is None
+            and all(ln.role == "body" for ln in lines)
+            and bool(_NOTE_LABEL.match(lines[0].text))
+        )
 
     def _signs_off(self, block: _Block, rest: list[_Block]) -> bool:
         """Whether a group opens with the sign-off of the current article (a column name and
@@ -931,13 +1168,19 @@ class _Reader:
             score += 5
         if self.cur.closed_by_credit or self.after_break:
             score += 2.5
+        if rest and rest[0].kind == "jump" and _JUMP_IN.match(self.lines[rest[0].lines[0]].text):
+            score += 5  # the headline of a continued article
         if any(_COLUMN_TAG.search(ln.text) and not _ENUMERATION.match(ln.text) for ln in heads):
             score += 4.5
+        elif len(heads) >= 2 and _SPACES.sub("", heads[0].text) in _markers("commentary_cues"):
+            score += 4.5  # a column label (短评) over a headline
         if len(heads) >= 2:
             score += 0.5
         last = self.lines[self.cur.lines[-1]]
         if last.role == "body" and last.open:
             score += 1.5
+        if last.role == "body" and last.text.rstrip().endswith(("：", ":")):
+            score -= 5  # the text announces what follows (成绩如下：)
         if nxt is not None and (_NEWS_LEAD.search(nxt.text[:25]) or nxt.text.startswith("“")):
             score += 1  # leads open with their time, or with a quotation
         topic = self._topic(self.cur.lines, block.lines + following)
@@ -947,6 +1190,7 @@ class _Reader:
             score += 1.5 if topic < 0.3 * cohesion else 0.5 if topic < 0.4 * cohesion else 0
         if heads and (
             _ENUMERATION.match(heads[0].text)
+            or _BRACKET_LABEL.match(heads[0].text)
             or _SPACES.sub("", heads[0].text) in _markers("inset_labels")
         ):
             score -= 4  # a numbered section or an inset of the article around it
@@ -954,6 +1198,9 @@ class _Reader:
             score -= 3
         if len(heads) == 1 and heads[0].text.endswith(("——", "：")):
             score -= 2
+        short = 0 < self._substance(self.cur) < 120
+        if self.cur.headline and not self._sections(self.cur) and short:
+            score += 1  # a headline over one short item: no article breaks into sections so soon
         if len(lines) == 1 and not has_byline and self._sections(self.cur) >= 2:
             score -= 1  # an article cut into sections goes on with more single-line heads
         if self.cur.byline and _signed_at_end(self.lines, rest):
@@ -1118,13 +1365,15 @@ def _kind(draft: _Draft, lines: list[_Line]) -> str:
     own = [lines[i] for i in draft.lines]
     if draft.column is not None or any(any(c in tag for c in cues) for tag in tags):
         return "commentary"
+    if draft.kicker is not None and _SPACES.sub("", draft.kicker) in cues:
+        return "commentary"  # a column label over the headline (短评)
     if any(ln.role == "byline" and "评论员" in ln.text for ln in own):
         return "commentary"
     if any(ln.text.startswith(("（作者为", "（作者单位", "（作者系")) for ln in own[-3:]):
         return "commentary"
     body = [lines[i] for i in draft.lines if lines[i].role == "body"]
     lead = body[0].text if body else ""
-    if _dateline().match(lead):
+    if _dateline().match(lead) or _brief_head(lead):
         return "news"
     if any(any(c in tag for c in _markers("feature_cues")) for tag in tags):
         return "feature"

@@ -258,6 +258,10 @@ INSET = """古镇老街焕新颜
 
 近日，古镇老街完成保护性修缮，沿街商铺陆续开门迎客。古镇老街修缮坚持修旧如旧，保留青石板路和老字号招牌。
 
+记者手记
+
+走在修缮后的老街上，记者看到不少老人在门口晒太阳、聊家常，老街的烟火气又回来了。
+
 链接
 
 古镇老街始建于明代，全长约800米，沿街保存有数十座明清建筑，是古镇老街保护的重点区域。
@@ -274,7 +278,16 @@ def test_credit_line_closes_an_article_and_a_column_tag_starts_one() -> None:
 def test_inset_label_stays_in_its_article() -> None:
     seg = segment(INSET)
     assert len(seg.articles) == 1
-    assert "链接\n\n古镇老街始建于明代" in stitched(INSET, seg, 0)
+    assert "记者手记\n\n走在修缮后的老街上" in stitched(INSET, seg, 0)
+
+
+def test_background_box_is_a_sidebar_of_its_article() -> None:
+    """corpora/ANNOTATION.md section 3: 链接/背景 boxes are sidebars, titled by their label."""
+    seg = segment(INSET)
+    assert [(sb.title, sb.article) for sb in seg.sidebars] == [("链接", 0)]
+    box = INSET[slice(*seg.sidebars[0].span)]
+    assert box.startswith("链接\n\n古镇老街始建于明代") and box.endswith("重点区域。")
+    assert "始建于明代" not in stitched(INSET, seg, 0)
 
 
 @pytest.mark.parametrize(
@@ -772,3 +785,393 @@ def test_author_alone_closes_an_article_in_mid_page() -> None:
         (None, ["柯文涛"]),
         ("高校毕业生就业服务月开启", ["蒋若帆"]),
     ]
+
+
+# --- other papers' conventions (经济日报, 光明日报, local dailies; written for these tests) ---
+
+ECONOMY = """经济日报 2026年6月10日 星期三 第5版 产业
+
+责编：邱明远　美编：蒋若帆　校对：柯文涛
+
+夏粮收购平稳有序推进
+
+本报讯（记者 周晓梅 通讯员 陈立军）今年夏粮收购已全面展开。
+
+为方便农民售粮，各地增设收购网点320个，推行预约收购和上门服务，农民售粮排队时间明显缩短。
+
+数据来源：省粮食部门
+
+光伏制造加快向中西部布局
+
+本报北京6月9日讯（记者 刘建国）多家光伏制造企业近期宣布在中西部地区新建生产基地，产业布局加快调整。
+
+业内人士分析，中西部地区电力资源丰富、土地成本较低，为制造业发展提供了有利条件，也带动了当地配套企业发展。
+
+记者 刘建国 摄
+
+让数据要素更好服务实体经济
+
+赵志远
+
+数据要素是数字经济发展的重要引擎。发挥数据要素的放大、叠加、倍增作用，是推动高质量发展的重要课题。
+
+破解确权难、定价难、流通难等问题，需要在制度设计上下功夫，在实践探索中积累经验。
+
+（作者系某大学数字经济研究院研究员）
+"""
+
+
+def test_economy_page_header_datelines_credits_and_author_note() -> None:
+    seg = segment(ECONOMY)
+    assert_valid(ECONOMY, seg)
+    assert [(a.kind, a.headline, a.byline) for a in seg.articles] == [
+        ("furniture", None, []),
+        ("news", "夏粮收购平稳有序推进", ["周晓梅", "陈立军"]),
+        ("news", "光伏制造加快向中西部布局", ["刘建国"]),
+        ("commentary", "让数据要素更好服务实体经济", ["赵志远"]),
+    ]
+    assert stitched(ECONOMY, seg, 1).endswith("数据来源：省粮食部门")
+    assert stitched(ECONOMY, seg, 2).endswith("记者 刘建国 摄")
+
+
+PICTURES_AND_BRIEFS = """要闻 2版
+
+图片新闻
+
+6月9日，在城郊的一处高标准农田，农机手驾驶收割机抢收小麦。
+
+新华社记者 王晓东 摄
+
+6月9日，游客在古镇参观非遗展示活动。
+
+新华社发（陈静 摄）
+
+快讯
+
+■ 跨省氢能重卡干线开通　本报讯　一条连接两省的氢能重卡货运干线9日开通，沿线建成加氢站6座。
+
+■ 便民生活圈加快建设　本报讯　今年以来，各地新建改造社区便民商业网点1.2万个。
+
+■ 农村公路养护水平提升　本报讯　交通运输部门数据显示，农村公路优良中等路率稳步提高。
+
+海上风电项目并网发电
+
+（上接第1版）
+
+项目全部建成后，每年可提供清洁电力约28亿千瓦时。项目建设中，企业采用多项新技术，降低了施工成本。
+"""
+
+
+def test_photo_items_each_close_with_their_credit() -> None:
+    seg = segment(PICTURES_AND_BRIEFS)
+    assert_valid(PICTURES_AND_BRIEFS, seg)
+    assert stitched(PICTURES_AND_BRIEFS, seg, 1).startswith("图片新闻\n\n6月9日，在城郊")
+    assert stitched(PICTURES_AND_BRIEFS, seg, 1).endswith("新华社记者 王晓东 摄")
+    assert (
+        stitched(PICTURES_AND_BRIEFS, seg, 2)
+        == "6月9日，游客在古镇参观非遗展示活动。\n\n新华社发（陈静 摄）"
+    )
+
+
+def test_each_brief_is_an_article_headed_by_its_lead_in() -> None:
+    seg = segment(PICTURES_AND_BRIEFS)
+    briefs = [(a.kind, a.kicker, a.headline) for a in seg.articles[3:6]]
+    assert briefs == [
+        ("news", "快讯", "跨省氢能重卡干线开通"),
+        ("news", None, "便民生活圈加快建设"),
+        ("news", None, "农村公路养护水平提升"),
+    ]
+
+
+def test_continued_article_keeps_its_headline_over_the_jump_note() -> None:
+    seg = segment(PICTURES_AND_BRIEFS)
+    last = seg.articles[-1]
+    assert (last.headline, last.kicker) == ("海上风电项目并网发电", None)
+    assert stitched(PICTURES_AND_BRIEFS, seg, len(seg.articles) - 1).startswith(
+        "海上风电项目并网发电\n\n（上接第1版）\n\n项目全部建成后"
+    )
+
+
+@pytest.mark.parametrize("note", ["下转第8版", "（下转第八版）", "PARA（下转第2版）"])
+def test_jump_note_truncates_and_closes_the_article(note: str) -> None:
+    para = "老街区改造全部完成，居民生活更加便利，沿街商户也迎来更多顾客。"
+    tail = para + note[4:] if note.startswith("PARA") else f"{para}\n\n{note}"
+    page = (
+        f"老街区改造完成\n\n本报记者 柯文涛\n\n{tail}\n\n稳就业需要久久为功\n\n就业是最基本的民生。"
+    )
+    seg = segment(page)
+    assert [(a.headline, a.truncated) for a in seg.articles] == [
+        ("老街区改造完成", True),
+        ("稳就业需要久久为功", False),
+    ]
+    assert stitched(page, seg, 0).endswith(note[4:] if note.startswith("PARA") else note)
+
+
+def test_article_opening_with_a_jump_note_is_a_new_article() -> None:
+    page = (
+        "老街区改造完成\n\n老街区改造全部完成，居民生活更加便利。\n\n（上接第1版）\n\n"
+        "项目全部建成后，每年可提供清洁电力约28亿千瓦时。"
+    )
+    seg = segment(page)
+    assert len(seg.articles) == 2
+    assert stitched(page, seg, 1).startswith("（上接第1版）")
+
+
+EDUCATION = """光明日报 2026年6月10日 第7版 教育
+
+校企共建产业学院　培养“订单式”人才
+
+光明日报记者　孙丽华　光明日报通讯员　杨帆
+
+走进一所职业技术学院的智能制造实训中心，学生们正在老师指导下调试工业机器人。这所学院与多家制造企业共建产业学院，企业工程师定期来校授课。
+
+记者：学院在师资队伍建设方面有哪些做法？
+
+答：我们实行双师型教师培养计划，每年选派教师到企业实践，同时聘请企业技术骨干担任兼职教师。
+
+记者：学生的实践机会多吗？
+
+答：学生在校期间就参与企业真实项目，毕业后上手快，近三年毕业生就业率保持在95%以上。
+
+短评
+
+职业教育要跟上产业变化
+
+产业在升级，技术在迭代，职业教育的专业设置和课程内容也要随之调整。院校与企业深度合作，才能让学生学到真本事。
+
+——李明哲
+"""
+
+
+def test_interview_questions_stay_in_the_body_and_a_short_comment_is_commentary() -> None:
+    seg = segment(EDUCATION)
+    assert_valid(EDUCATION, seg)
+    assert [(a.kind, a.kicker, a.headline, a.byline) for a in seg.articles] == [
+        ("furniture", None, None, []),
+        ("news", None, "校企共建产业学院　培养“订单式”人才", ["孙丽华", "杨帆"]),
+        ("commentary", "短评", "职业教育要跟上产业变化", ["李明哲"]),
+    ]
+    assert "记者：学生的实践机会多吗？\n\n答：" in stitched(EDUCATION, seg, 1)
+    assert stitched(EDUCATION, seg, 2).endswith("真本事。\n\n——李明哲")
+
+
+ADS_ONLY = """广告
+
+某某品牌空调　节能新选择
+
+一级能效　静音运行　全国联保
+
+服务热线：400-123-4567
+
+某某地产　滨江花园
+
+精装现房　即买即住
+"""
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_advertisement_copy_joins_its_marker(where: str) -> None:
+    page = ADS_ONLY if where == "top" else ADS_ONLY.replace("广告\n\n", "") + "\n广告\n"
+    seg = segment(page)
+    assert [a.kind for a in seg.articles] == ["advertisement"]
+    assert squeezed(page, seg.articles[0].spans) == "".join(page.split())
+
+
+SHORT_STORIES = [
+    ("春耕生产全面展开", "各地抢抓农时，组织农机下田，确保春播面积稳定。"),
+    ("这个夏天，去哪儿避暑？", "盛夏来临，不少市民开始规划避暑出行，亲子家庭占比上升。"),
+    ("让文明之花处处绽放！", "文明城市创建离不开每一位市民的参与，点滴小事汇聚成城市底色。"),
+    ("老旧小区加装电梯提速", "全市新开工加装电梯860部，审批时间压缩至20个工作日以内。"),
+    ("跨境电商出口较快增长", "跨境电商企业积极开拓新兴市场，海外仓建设加快推进。"),
+    ("县域商业体系建设提速", "新建和改造乡镇商贸中心1200余个，农村快递网点加快覆盖。"),
+    ("高校毕业生就业服务月开启", "各地将举办招聘会，重点面向中小企业提供岗位信息。"),
+    ("古镇老街焕新颜", "古镇老街完成保护性修缮，沿街商铺陆续开门迎客。"),
+    ("城乡居民收入稳步增长", "前5个月居民人均可支配收入实际增长5.2%，城乡差距继续缩小。"),
+]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank_lines", "single_newlines"])
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000"], ids=["flush", "full_width_indent"])
+def test_page_of_many_short_bylined_stories(sep: str, indent: str) -> None:
+    names = ["柯文涛", "蒋若帆", "邱明远"]
+    page = sep.join(
+        f"{head}{sep}本报记者 {names[k % 3]}{sep}{indent}本报北京6月9日电　{body}"
+        for k, (head, body) in enumerate(SHORT_STORIES)
+    )
+    seg = segment(page)
+    assert_valid(page, seg)
+    assert [(a.headline, a.byline) for a in seg.articles] == [
+        (head, [names[k % 3]]) for k, (head, _) in enumerate(SHORT_STORIES)
+    ]
+    assert not seg.sidebars
+
+
+def test_single_long_article_with_short_figure_paragraphs_is_one_article() -> None:
+    paras = [f"第{k}季度，全市新增就业岗位{k}.{k}万个，同比增长{k}%。" for k in range(1, 5)] * 6
+    page = "全市就业形势保持稳定\n\n本报记者 柯文涛\n\n" + "\n\n".join(paras)
+    seg = segment(page)
+    assert len(seg.articles) == 1 and not seg.sidebars
+    assert squeezed(page, seg.articles[0].spans) == "".join(page.split())
+
+
+RESULTS_TABLE = """全市中小学生运动会落幕
+
+本报记者 郑海燕
+
+本报讯　为期三天的全市中小学生运动会9日落幕，来自42所学校的1800余名运动员参加比赛。
+
+男子100米决赛成绩如下：
+
+第一名　李浩然　11秒32
+
+第二名　陈思远　11秒45
+
+第三名　王子轩　11秒58
+
+本届运动会共打破市纪录6项，组委会表示，明年将增设游泳项目。
+"""
+
+
+def test_results_table_the_text_announces_is_body_not_a_sidebar() -> None:
+    """A table the article's own sentence introduces (如下：) is body text; sidebars are
+    boxes printed beside the text (corpora/ANNOTATION.md section 3)."""
+    seg = segment(RESULTS_TABLE)
+    assert not seg.sidebars
+    assert "如下：\n\n第一名　李浩然　11秒32" in stitched(RESULTS_TABLE, seg, 0)
+
+
+LOCAL_DAILY = """5　综合　2026年6月10日　星期三
+
+“小修小补”撬动城市大民生
+
+本报记者 马志远 报道
+
+本报南湖6月9日电　今年以来，南湖市聚焦群众身边的“小修小补”需求，在社区设立便民维修点300余个。
+
+【群众心声】
+
+家住老城区的居民王阿姨说，以前修个拉链要跑好几条街，现在楼下就能修，方便多了。
+
+【部门举措】
+
+市商务局相关负责人介绍，下一步将把便民维修点纳入一刻钟便民生活圈建设统筹推进。
+
+以公益诉讼守护绿水青山
+
+——访某省人民检察院负责人
+
+文／张晓琳
+
+问：今年以来，全省检察机关办理了哪些公益诉讼案件？
+
+答：我们聚焦生态环境和资源保护领域，办理了一批群众关注的案件，推动解决了一批突出问题。
+
+责任编辑：陈晓东　　版式设计：林华
+"""
+
+
+def test_local_daily_bracket_labels_are_sections_and_bylines_with_a_suffix() -> None:
+    seg = segment(LOCAL_DAILY)
+    assert_valid(LOCAL_DAILY, seg)
+    assert [(a.kind, a.headline, a.subheadline, a.byline) for a in seg.articles] == [
+        ("furniture", None, None, []),
+        ("news", "“小修小补”撬动城市大民生", None, ["马志远"]),
+        ("news", "以公益诉讼守护绿水青山", "——访某省人民检察院负责人", ["张晓琳"]),
+        ("furniture", None, None, []),
+    ]
+    assert "【部门举措】\n\n市商务局" in stitched(LOCAL_DAILY, seg, 1)
+
+
+def test_closing_parenthesis_names_the_reporter() -> None:
+    page = "老街区改造完成\n\n老街区改造全部完成，居民生活更加便利。\n\n（本报记者 马志远）"
+    seg = segment(page)
+    assert [(a.headline, a.byline) for a in seg.articles] == [("老街区改造完成", ["马志远"])]
+
+
+INCOME = """城乡居民收入稳步增长
+
+本报记者 吴晓燕
+
+本报北京6月9日电　最新发布的数据显示，今年前5个月，居民收入实际增长5.2%。
+
+前5个月居民收入
+
+人均可支配收入 1.8万元
+
+工资性收入 1.03万元
+
+数据来源：国家统计局
+
+专家表示，收入稳步增长为扩大消费提供了有力支撑。下一步，要多渠道增加城乡居民收入，让居民钱袋子更鼓。
+
+其中，农村居民人均可支配收入增速快于城镇居民，农民工外出务工收入保持增长。
+"""
+
+
+def test_a_sidebar_keeps_its_source_line_and_the_article_goes_on_after_it() -> None:
+    seg = segment(INCOME)
+    assert len(seg.articles) == 1 and len(seg.sidebars) == 1
+    assert INCOME[slice(*seg.sidebars[0].span)].endswith("数据来源：国家统计局")
+    assert stitched(INCOME, seg, 0).endswith("农民工外出务工收入保持增长。")
+
+
+def test_credit_that_the_text_goes_on_after_does_not_close_the_article() -> None:
+    page = INCOME.replace(
+        "前5个月居民收入\n\n人均可支配收入 1.8万元\n\n工资性收入 1.03万元\n\n", ""
+    )
+    seg = segment(page)
+    assert [a.headline for a in seg.articles] == ["城乡居民收入稳步增长"]
+
+
+def test_photo_credit_with_a_padded_name_under_a_caption() -> None:
+    page = (
+        "船舶污染治理见成效\n\n本报记者 柯文涛\n\n图①：工作人员给停靠船舶清理污水。\n\n全  异摄\n\n"
+        "江河湖库是生态系统的重要组成部分。检察机关发挥公益诉讼作用，推动流域综合治理。"
+    )
+    seg = segment(page)
+    assert [a.headline for a in seg.articles] == ["船舶污染治理见成效"]
+    assert "全  异摄\n\n江河湖库" in stitched(page, seg, 0)
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank_lines", "single_newlines"])
+def test_page_of_short_stories_without_bylines(sep: str) -> None:
+    page = sep.join(f"{head}{sep}{body}" for head, body in SHORT_STORIES)
+    seg = segment(page)
+    assert [a.headline for a in seg.articles] == [head for head, _ in SHORT_STORIES]
+
+
+@pytest.mark.parametrize("page", [ECONOMY, EDUCATION, PICTURES_AND_BRIEFS, LOCAL_DAILY])
+def test_windows_line_ends_give_the_same_articles(page: str) -> None:
+    def heads(text: str) -> list[tuple]:
+        return [(a.kind, a.headline, a.byline, len(a.spans)) for a in segment(text).articles]
+
+    windows = page.replace("\n", "\r\n")
+    assert heads(windows) == heads(page)
+    assert_valid(windows, segment(windows))
+
+
+SERIES_NOTE = """编者按：乡村振兴，人才是关键。今起，本版推出“返乡青年”系列报道。
+
+种下一片希望田
+
+本报记者 蒋若帆
+
+清晨六点，小周已经在自家的果园里忙碌起来。三年前，他辞去城里的工作回到家乡，承包荒山种植猕猴桃。
+
+如今，小周的果园年产猕猴桃十余万斤，还带动周边三十多户村民一起种植。
+
+高校毕业生就业服务月开启
+
+本报记者 邱明远
+
+本报北京5月19日电　高校毕业生就业服务月19日开启，各地将举办招聘会，为毕业生提供岗位信息。
+"""
+
+
+def test_editors_note_over_a_headline_opens_that_article() -> None:
+    seg = segment(SERIES_NOTE)
+    assert [(a.headline, a.byline) for a in seg.articles] == [
+        ("种下一片希望田", ["蒋若帆"]),
+        ("高校毕业生就业服务月开启", ["邱明远"]),
+    ]
+    assert stitched(SERIES_NOTE, seg, 0).startswith("编者按：乡村振兴")
