@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.document import DateMention, Entity, Figure
-from pipeline.lexicon import read_list, read_table
+from pipeline.lexicon import jieba_word_tags, read_list, read_table
 
 __all__ = ["NumberMention", "extract_figures", "extract_numbers", "find_numbers", "parse_number"]
 
@@ -86,6 +86,8 @@ _KUAI_CENTS = re.compile(  # after 块: 三块五, 五块七毛八, 三块零四
 _AFTER_KUAI = frozenset("钱到至的左右多一每")  # 三块五到四块, 三块五一斤 (not 一块二手车)
 _APPROX_SCALE = re.compile(r"[余多几]([万亿]+)")
 _TITLE = re.compile(r"《[^《》\n]{0,120}》")
+# a short quoted phrase without punctuation: a slogan or a name (“三所联动”, “跑一次”, “六尺巷”)
+_SLOGAN = re.compile(r"“[^“”\n，。！？、；：,!?]{1,8}”|‘[^‘’\n，。！？、；：,!?]{1,8}’")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _CLAUSE_END = "，,；;：:、。！？!?\n"
 _SLASH_FRACTION = re.compile(r"(?<![0-9/.])(-?[0-9]+)[ ]?/[ ]?([0-9]+)(?![0-9/.])")  # 1/3, -3/2
@@ -127,7 +129,9 @@ class _Lexicon:
     pre: dict[str, _Qualifier]
     mid: dict[str, _Qualifier]
     post: dict[str, _Qualifier]
+    than: dict[str, _Qualifier]  # 比170低: the word after 比 + number
     qual_max: int
+    bound_links: tuple[str, ...]  # 大于100并且小于300: what joins two bounds into a range
     changes: dict[str, str]
     change_max: int
     idioms: re.Pattern[str] | None
@@ -160,9 +164,10 @@ def _lexicon() -> _Lexicon:
     pre: dict[str, _Qualifier] = {}
     mid: dict[str, _Qualifier] = {}
     post: dict[str, _Qualifier] = {}
+    than: dict[str, _Qualifier] = {}
     for row in read_table("figures/qualifiers.tsv"):
         word, bound, position = row[:3]
-        slot = {"pre": pre, "mid": mid, "post": post}[position]
+        slot = {"pre": pre, "mid": mid, "post": post, "than": than}[position]
         flag = row[3] if len(row) > 3 else ""
         not_after = flag.removeprefix("not_after:") if flag.startswith("not_after:") else ""
         slot[word] = _Qualifier(bound, flag == "scale_only", not_after)
@@ -187,6 +192,8 @@ def _lexicon() -> _Lexicon:
         pre=pre,
         mid=mid,
         post=post,
+        than=than,
+        bound_links=tuple(sorted(read_list("figures/bound_links.txt"), key=len, reverse=True)),
         qual_max=max(map(len, [*pre, *mid, *post])),
         changes=changes,
         change_max=max(map(len, changes)),
@@ -510,6 +517,7 @@ def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Cand
     _attach_tail(lex, text, folded, cand)
     _attach_prefix(lex, text, folded, cand)
     _attach_pre_qualifier(lex, text, folded, cand)
+    _attach_comparative(lex, text, folded, cand)
     if cand.percent_prefix:
         _apply_percent_prefix(cand, m.start("pct"))
     return cand
@@ -632,6 +640,9 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
     if folded[p : p + 1] == "级" and _scaled(cand):
         cand.order, cand.bound, cand.end = True, "order", p + 1
         return
+    if cand.unit is None and folded[p : p + 1] == " ":  # 170 之下
+        spaced = _longest(lex.post, folded, p + 1, lex.qual_max)
+        p += 1 if len(spaced) > 1 else 0
     post = _longest(lex.post, folded, p, lex.qual_max)
     if post and _post_qualifier_ok(folded, p + len(post), post):
         if cand.qualifier is None:
@@ -781,18 +792,64 @@ def _is_cjk(c: str) -> bool:
 
 def _attach_pre_qualifier(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
     pos = cand.start - (len(cand.percent_prefix) if cand.percent_prefix else 0)
-    pre = _longest_before(lex.pre, folded, pos, lex.qual_max)
+    pre, start = _spaced_before(lex.pre, folded, pos, lex.qual_max)
     if not pre:
         return
     entry = lex.pre[pre]
     if entry.scale_only and not cand.pure_scale:
         return
-    before = folded[pos - len(pre) - 1 : pos - len(pre)] if pos > len(pre) else ""
+    before = folded[start - 1 : start] if start > 0 else ""
     if before and before in entry.not_after:
         return
-    cand.start = pos - len(pre)
+    cand.start = start
     # a qualifier written before the number wins over 余/多 after it (超过100余家 is rare)
-    cand.qualifier, cand.bound = text[cand.start : pos], entry.bound
+    cand.qualifier, cand.bound = text[start:pos].rstrip(_WS), entry.bound
+
+
+def _spaced_before(table: dict[str, Any], text: str, pos: int, most: int) -> tuple[str, int]:
+    """The longest key of ``table`` that ends at ``pos`` when spaces are ignored (小于 或 等于
+    100, < = 100; a space or two between it and the number too), and where it starts.
+
+    >>> _spaced_before({"小于或等于": 1, "等于": 1}, "小于 或 等于 100", 8, 5)
+    ('小于或等于', 0)
+    """
+    chars: list[int] = []  # positions of the non-space characters before pos, nearest first
+    p = pos
+    while p > 0 and len(chars) < most and pos - p < most + 6:
+        p -= 1
+        if text[p] in _WS:
+            if not chars and pos - p > 2:
+                break
+            continue
+        chars.append(p)
+    for n in range(len(chars), 0, -1):
+        key = "".join(text[i] for i in reversed(chars[:n]))
+        if key in table:
+            return key, chars[n - 1]
+    return "", pos
+
+
+def _attach_comparative(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
+    """比 170 低, 比四分之一大: a number between 比 and a word of ``than`` is a bound.
+
+    >>> c = _candidates("身高比 170 低", ())[1][0]
+    >>> (c.start, c.end, c.bound, c.qualifier)
+    (2, 9, 'under', '低')
+    """
+    if cand.qualifier is not None:
+        return
+    p = cand.start
+    while p > 0 and folded[p - 1] in _WS and cand.start - p < 2:
+        p -= 1
+    if folded[p - 1 : p] != "比":
+        return
+    q = _skip_spaces(folded, cand.end)
+    word = folded[q : q + 1]
+    nxt = folded[q + 1 : q + 2]
+    if word not in lex.than or (nxt and _is_cjk(nxt) and nxt != "的"):
+        return
+    cand.start, cand.end = p - 1, q + 1
+    cand.qualifier, cand.bound = text[q], lex.than[word].bound
 
 
 def _attach_prefix(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
@@ -894,7 +951,31 @@ def _blocked(text: str, folded: str, cand: _Candidate) -> bool:
         return True
     if cand.category == "time":
         return True
-    return cand.pure_scale and not (cand.qualifier or cand.order)
+    if _reduplicated(folded, cand):
+        return True
+    # 百余场, 上千家 are counts; 千米之下 is a depth, not "under a thousand"
+    qualified = cand.qualifier is not None and cand.qualifier not in ("之上", "之下")
+    return cand.pure_scale and not (qualified or cand.order)
+
+
+def _reduplicated(folded: str, cand: _Candidate) -> bool:
+    """一笔一笔, 一步一个, 一茬接着一茬: 一 + classifier said twice is a manner ("one by one",
+    "one after another"), not a count.
+
+    >>> _reduplicated("一笔一笔记", _Candidate(0, 2, 0, 1, "一", None, 1, 1, "笔", 1, "count",
+    ...     None, "exact", False))
+    True
+    """
+    if cand.number_text != "一" or cand.end - cand.num_end != 1:
+        return False
+    if folded[cand.end : cand.end + 1] == "一":
+        return True
+    pair = "一" + folded[cand.num_end]
+    # the same pair again with at most two characters between (接着, 又, 接)
+    return (
+        pair in folded[cand.end : cand.end + 4]
+        or pair in folded[max(0, cand.num_start - 4) : cand.num_start]
+    )
 
 
 def _masked_spans(folded: str) -> list[tuple[int, int]]:
@@ -1003,6 +1084,65 @@ def _join(text: str, folded: str, a: _Candidate, b: _Candidate) -> _Candidate | 
     )
 
 
+_LOWER = ("over", "at_least")
+_UPPER = ("under", "at_most")
+
+
+def _merge_bounds(
+    lex: _Lexicon, text: str, folded: str, cands: list[_Candidate]
+) -> list[_Candidate]:
+    """Join a lower and an upper bound next to each other (大于100并且小于300, 1000以上，
+    1500以下, 最多100最少20个) into one range: low and high, bound exact.
+
+    >>> [(c.low, c.high) for c in _candidates("大于20的同时小于等于35", ())[1]]
+    [(20.0, 35.0)]
+    """
+    out: list[_Candidate] = []
+    for cand in cands:
+        joined = _join_bounds(lex, text, folded, out[-1], cand) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(cand)
+    return out
+
+
+def _join_bounds(
+    lex: _Lexicon, text: str, folded: str, a: _Candidate, b: _Candidate
+) -> _Candidate | None:
+    if a.low is not None or b.low is not None:
+        return None
+    if not ((a.bound in _LOWER and b.bound in _UPPER) or (a.bound in _UPPER and b.bound in _LOWER)):
+        return None
+    between = folded[a.end : b.start].strip(_WS)
+    if between and between not in lex.bound_links:
+        return None
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return None
+    unit_of = a if a.unit is not None else b
+    values = [
+        c.raw * c.scale_value * unit_of.factor + c.extra if c.unit is None else c.value
+        for c in (a, b)
+    ]
+    low, high = (values[0], values[1]) if a.bound in _LOWER else (values[1], values[0])
+    if low >= high:
+        return None
+    return replace(
+        b,
+        start=a.start,
+        num_start=a.num_start,
+        number_text=text[a.num_start : b.num_end],
+        unit=unit_of.unit,
+        factor=unit_of.factor,
+        category=unit_of.category,
+        low=low,
+        high=high,
+        qualifier=None,
+        bound="exact",
+        pure_scale=False,
+    )
+
+
 def _shared_place(a: _Candidate, b: _Candidate) -> float:
     """两到三千: a bare digit before a round Chinese hundred/thousand takes its place value."""
     if not 1 <= a.raw < 10 or a.raw != int(a.raw) or _fold(b.number_text)[-1:] not in ("百", "千"):
@@ -1041,11 +1181,26 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int, text_len: int) -> t
     return (pos, pos + 1)
 
 
+# Adverbs and copulas that may stand between a change word and its rate (增速均超过100%,
+# 涨幅分别为1.83%); longest first.
+_CHANGE_LINKS = ("分别达到", "分别为", "分别是", "分别达", "均为", "均达", "分别", "均", "都", "也")
+
+
 def _change(lex: _Lexicon, folded: str, start: int, lo: int, value: float) -> str | None:
-    """increase/decrease when a change verb stands right before the figure."""
+    """increase/decrease when a change verb stands right before the figure, or a change
+    noun (增速, 涨幅) with only an adverb or a copula between.
+
+    >>> lex = _lexicon()
+    >>> _change(lex, "增速均超过5%", 3, 0, 5.0), _change(lex, "跌幅分别为2%", 5, 0, 2.0)
+    ('increase', 'decrease')
+    """
     p = start
-    while p > lo and (folded[p - 1] in _WS or folded[p - 1] in "了为达"):
+    while p > lo and (folded[p - 1] in _WS or folded[p - 1] in "了为达是"):
         p -= 1
+    for word in _CHANGE_LINKS:
+        if folded.endswith(word, lo, p):
+            p -= len(word)
+            break
     for n in range(min(lex.change_max, p - lo), 0, -1):
         direction = lex.changes.get(folded[p - n : p])
         if direction is not None:
@@ -1055,18 +1210,66 @@ def _change(lex: _Lexicon, folded: str, start: int, lo: int, value: float) -> st
     return None
 
 
+_BASE_LEADS = ("比", "较", "相比", "相较", "相较于", "同比", "对比")
+
+
+def _is_base(text: str, d: DateMention, start: int) -> bool:
+    """A date a figure is compared with, not the one it belongs to: 比上年增长5%, 较2023年末,
+    上年同期, 约为2023年的4倍.
+
+    >>> _is_base("比上年增长5%", DateMention("", None, 1, 3, "上年", "year", "2025"), 5)
+    True
+    """
+    if text[max(0, d.start - 3) : d.start].endswith(_BASE_LEADS):
+        return True
+    after = text[d.end : d.end + 2]
+    return after == "同期" or (after[:1] == "的" and start - d.end <= 2)
+
+
 def _governing_date(
     dates: Sequence[DateMention], text: str, sentence: tuple[int, int], start: int
-) -> str | None:
-    preceding = [d for d in dates if sentence[0] <= d.start and d.end <= start]
+) -> DateMention | None:
+    """The date of a figure's own sentence that governs it: the nearest one before it that is
+    not a comparison base, else a 截至… date after it."""
+    preceding = [
+        d
+        for d in dates
+        if sentence[0] <= d.start and d.end <= start and not _is_base(text, d, start)
+    ]
     if preceding:
-        return preceding[-1].surface
+        return preceding[-1]
     for d in dates:
         if sentence[0] <= d.start < sentence[1]:
             lead = text[max(sentence[0], d.start - 3) : d.start]
             if lead.endswith(("截至", "截止", "截止到", "到")):
-                return d.surface
+                return d
     return None
+
+
+_FRAME_LEADS = ("", "截至", "截止", "截止到", "到", "在", "自", "从")
+
+
+def _carries(text: str, d: DateMention, sentence_start: int) -> bool:
+    """Whether a date that governed a figure of an earlier sentence still governs the sentence
+    at ``sentence_start``: it is precise (目前, 现在 are not), in the same paragraph, and frames
+    its clause (2025年，… / 截至3月末，…) rather than sitting inside it (该厂建于2005年).
+
+    >>> d = DateMention("", None, 2, 4, "3月", "month", "2026-03")
+    >>> _carries("截至3月，贷款5亿元。其中，个人贷款3亿元。", d, 11)
+    True
+    >>> _carries("截至3月，贷款5亿元。\\n个人贷款3亿元。", d, 12)
+    False
+    """
+    if d.normalized is None or "\n" in text[d.end : sentence_start]:
+        return False
+    head = _clause_start(text, max(0, d.start - 6), d.start)
+    return text[head : d.start].strip(_WS) in _FRAME_LEADS and not _is_base(text, d, -1)
+
+
+def _statistic(cand: _Candidate) -> bool:
+    """Money, ratios, measures and written-out numbers: the figures of a statistical passage,
+    whose date carries on to the next sentence (一件, 两个 in a story do not set one)."""
+    return cand.category in ("money", "ratio", "measure") or cand.number_text.isascii()
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -1076,9 +1279,17 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return p
 
 
-def _strip_links(lex: _Lexicon, phrase: str) -> tuple[str, bool]:
-    """Drop link words and change verbs at the right end; say whether a change verb was seen."""
+def _strip_links(lex: _Lexicon, phrase: str) -> tuple[str, bool, str]:
+    """Drop link words and change verbs at the right end; say whether a change word was seen
+    and which change noun (涨幅, 增速) if one was.
+
+    >>> _strip_links(_lexicon(), "营收同比增")
+    ('营收', True, '')
+    >>> _strip_links(_lexicon(), "通信跌幅分别为")
+    ('通信', True, '跌幅')
+    """
     saw_change = False
+    noun = ""
     changed = True
     while changed and phrase:
         changed = False
@@ -1089,10 +1300,16 @@ def _strip_links(lex: _Lexicon, phrase: str) -> tuple[str, bool]:
                 break
         else:
             for n in range(min(lex.change_max, len(phrase)), 0, -1):
-                if phrase[-n:] in lex.changes:
-                    phrase, changed, saw_change = phrase[:-n], True, True
-                    break
-    return phrase, saw_change
+                word = phrase[-n:]
+                if word not in lex.changes:
+                    continue
+                phrase, changed, saw_change = phrase[:-n], True, True
+                noun = noun or (word if word[-1] in _RATE_ENDS else "")
+                break
+    return phrase, saw_change, noun
+
+
+_RATE_ENDS = "幅速"  # 涨幅, 增速: change words that are nouns and can name the measure
 
 
 def _split_subject(lex: _Lexicon, phrase: str) -> tuple[str | None, str]:
@@ -1202,9 +1419,68 @@ def _right_phrase(lex: _Lexicon, text: str, pos: int, hi: int) -> tuple[str, int
     # opens that figure's metric (两类产品的存续规模占比分别为19.38%)
     next_number = q < len(text) and (text[q].isdigit() or text[q] in _CN)
     start = head + 1 if 0 < head <= 4 and not next_number else 0
-    phrase = _cut_at_stops(lex, raw[start:])
+    words = _words(raw[start:])
+    if start == 0 and 0 < head < len(raw) - 1 and _is_predicate(words[0][1]):
+        start = head + 1  # 拥有热带森林的国家: a relative clause before 的, the noun after it
+        words = _words(raw[start:])
+    phrase = _cut_at_stops(lex, _cut_at_predicate(raw[start:], words))
     used = pos - origin + start + len(phrase)
     return phrase.translate(_NO_QUOTES), used if phrase else 0
+
+
+_WORD_MAX = 6
+
+
+def _words(phrase: str) -> list[tuple[str, str]]:
+    """Forward longest-match words of ``phrase`` with jieba's dictionary tags ('' unknown).
+
+    >>> _words("耕地告别")
+    [('耕地', 'n'), ('告别', 'v')]
+    """
+    tags = jieba_word_tags()
+    words: list[tuple[str, str]] = []
+    i = 0
+    while i < len(phrase):
+        for n in range(min(_WORD_MAX, len(phrase) - i), 0, -1):
+            word = phrase[i : i + n]
+            if n == 1 or word in tags:
+                words.append((word, tags.get(word, "")))
+                i += n
+                break
+    return words
+
+
+def _is_predicate(tag: str) -> bool:
+    """Verbs (not verbal nouns), adverbs and prepositions open a predicate."""
+    return tag in ("v", "d", "p", "vd", "ul")
+
+
+def _cut_at_predicate(phrase: str, words: list[tuple[str, str]]) -> str:
+    """The counted noun before the predicate that follows it (2497亩耕地告别大水漫灌 -> 耕地);
+    a quoted name is kept whole.
+
+    >>> _cut_at_predicate("耕地告别大水漫灌", _words("耕地告别大水漫灌"))
+    '耕地'
+    >>> _cut_at_predicate("居民堵在了办公室", _words("居民堵在了办公室"))
+    '居民'
+    """
+    # a short phrase is a compound noun whatever jieba's tags say (改革创新举措, 先行赔付案例)
+    if len(phrase) <= _COMPOUND_MAX or any(c in _OPEN_QUOTES for c in phrase):
+        return phrase
+    pos = 0
+    for i, (word, tag) in enumerate(words):
+        # a one-character verb (站 in 水电站, 作 in 手作) is usually inside a word jieba lacks,
+        # unless a preposition or particle follows it (居民堵在了…)
+        if i and _is_predicate(tag) and (len(word) > 1 or tag != "v"):
+            previous, previous_tag = words[i - 1]
+            if tag in ("p", "ul") and i > 1 and len(previous) == 1 and previous_tag == "v":
+                pos -= 1
+            return phrase[:pos]
+        pos += len(word)
+    return phrase
+
+
+_COMPOUND_MAX = 6
 
 
 def _cut_at_stops(lex: _Lexicon, raw: str, *, skip_first: bool = False) -> str:
@@ -1264,7 +1540,13 @@ def _context(
     listed = left in _LIST_JOINERS or (not left and text[max(0, lo - 1) : lo] == "、")
     if listed:
         left = ""
-    phrase, saw_change = _strip_links(lex, left)
+    phrase, saw_change, rate = _strip_links(lex, left)
+    if not phrase and not rate and "分别" in left and text[lo - 1 : lo] in ("，", ","):
+        # 通信行业净流出金额居前，分别为96.49亿元: the measure is named in the clause before
+        earlier = text[_clause_start(text, sentence_start, lo - 1) : lo - 1]
+        if not any(c.isdigit() for c in earlier):
+            phrase, _, rate = _strip_links(lex, earlier.strip(_PUNCT_STRIP))
+            phrase = "" if rate else _cut_boundary(lex, phrase)
     phrase = phrase.strip(_PUNCT_STRIP)
     subject, rest = _split_subject(lex, phrase)
     rest = rest.strip(_PUNCT_STRIP)
@@ -1286,10 +1568,17 @@ def _context(
         # a phrase ending in a verb (研发投入) is its own metric; one ending in a function
         # word (银行业以) is not
         fallback = rest if len(rest) > 2 and rest[-2:] in lex.boundaries else ""
-        metric = left_metric or right or fallback or None
+        metric = left_metric or right or fallback or rate or None
         right_used = used if metric == right else 0
     parallel = subject is not None and not rest  # …，山东过四成半: same measure, new subject
-    if metric is None and previous is not None and (saw_change or listed or parallel):
+    # …，首次突破千亿元: only adverbs before a qualifier that is the predicate, the same measure
+    linked = (
+        left.endswith((*_ADVERBS, "首次", "再次", "仅", "只"))
+        and not phrase
+        and cand.qualifier is not None
+        and cand.start < cand.num_start
+    )
+    if metric is None and previous is not None and (saw_change or listed or parallel or linked):
         return _Context(previous.metric, subject if parallel else previous.subject or subject, 0)
     if metric is None:
         frames = list(_FRAME.finditer(text, sentence_start, cand.start))
@@ -1298,7 +1587,18 @@ def _context(
         subject = previous.subject
     if subject is None:
         subject = _sentence_subject(lex, text, sentence_start, cand.start, dates)
-    return _Context(metric, subject, right_used)
+    return _Context(_balance_quotes(metric), subject, right_used)
+
+
+def _balance_quotes(phrase: str | None) -> str | None:
+    """Put back an opening quote that trimming took off (“一江一河”岸线里程).
+
+    >>> _balance_quotes("一江一河”岸线里程")
+    '“一江一河”岸线里程'
+    """
+    if phrase and phrase.count("”") > phrase.count("“"):
+        return "“" + phrase
+    return phrase
 
 
 def _topic(
@@ -1390,16 +1690,19 @@ def _candidates(
     masked = _masked_spans(folded)
     idioms = _idiom_spans(folded, lex)
     date_spans = sorted((d.start, d.end) for d in dates)
+    slogans = [m.span() for m in _SLOGAN.finditer(folded)]
     kept: list[_Candidate] = []
     scanned = _scan(lex, text, folded, bare=bare)
     _share_units(folded, scanned)
-    for cand in _merge_ranges(text, folded, scanned):
+    for cand in _merge_bounds(lex, text, folded, _merge_ranges(text, folded, scanned)):
         if _blocked(text, folded, cand) and cand.low is None:
             continue
         if _overlaps(masked, cand.num_start, cand.num_end):
             continue
         if _in_idiom(idioms, cand.num_start, cand.num_end):
             continue
+        if not cand.number_text.isascii() and _overlaps(slogans, cand.num_start, cand.num_end):
+            continue  # Arabic numbers in quotes are still figures (“超过300项”)
         if _overlaps(date_spans, cand.start, cand.end):
             continue
         kept.append(cand)
@@ -1465,6 +1768,7 @@ def extract_figures(
     previous: _Context | None = None
     previous_sentence: tuple[int, int] | None = None
     topic: str | None = None  # in a sidebar, the subject named on an earlier line holds
+    carried: DateMention | None = None  # the date of the statistics of earlier sentences
     consumed = 0
     for cand in cands:
         if cand.unit is None and not cand.order and not _bare_scaled(cand):
@@ -1476,6 +1780,8 @@ def extract_figures(
         hi = sentence[1]
         label = _label_line(text, sentence, sentences) if in_sidebar else None
         ctx = _context(lex, text, cand, (sentence[0], lo, hi), usable, previous, label)
+        if ctx.subject is not None and len(ctx.subject) < 2:
+            ctx = replace(ctx, subject=None)  # 台 of 港澳台, 加 of 加方: a fragment, not a name
         if ctx.subject is None or ctx.subject.startswith(_REFERRING):
             named = _nearest_name(names, _after_dateline(text, *sentence), cand.start)
             ctx = replace(ctx, subject=named or ctx.subject)
@@ -1483,9 +1789,19 @@ def extract_figures(
             ctx = replace(
                 ctx, subject=topic if in_sidebar else _topic(lex, text, sentences, sentence, usable)
             )
+        if ctx.subject is not None and len(ctx.subject) < 2:
+            ctx = replace(ctx, subject=None)
         topic = ctx.subject or topic
-        period = _governing_date(usable, text, sentence, cand.start) or heading
+        own = _governing_date(usable, text, sentence, cand.start)
+        if own is None and carried is not None and _carries(text, carried, sentence[0]):
+            own = carried
+        if own is not None and _statistic(cand):
+            carried = own
+        period = own.surface if own is not None else heading
         value = None if cand.low is not None else cand.value
+        change = _change(lex, folded, cand.start, sentence[0], cand.value)
+        if change is None and figures and folded[figures[-1].end : cand.start] in _LIST_JOINERS:
+            change = figures[-1].change  # 分别下跌3.48%、3.14%: every item of the list
         figures.append(
             Figure(
                 id="",
@@ -1501,7 +1817,7 @@ def extract_figures(
                 scale=cand.scale,
                 qualifier=cand.qualifier,
                 bound=cand.bound,
-                change=_change(lex, folded, cand.start, sentence[0], cand.value),
+                change=change,
                 metric=ctx.metric,
                 subject=ctx.subject,
                 period=period,

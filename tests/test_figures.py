@@ -245,7 +245,7 @@ def test_small_counted_numbers_are_figures(
         ("车费五块七毛八。", "五块七毛八", 5.78, "元"),
         ("邮票三块零四。", "三块零四", 3.04, "元"),
         ("每根两毛五。", "两毛五", 0.25, "元"),
-        ("一根冰棍三毛钱。", "三毛钱", 0.3, "元"),
+        ("冰棍卖三毛钱。", "三毛钱", 0.3, "元"),
         ("找回5角。", "5角", 0.5, "元"),
         ("每亩省下9块多。", "9块多", 9.0, "元"),
         ("公司投资十个亿。", "十个亿", 1e9, None),  # spoken 个 before 亿
@@ -408,6 +408,50 @@ def test_possessive_after_a_count_leaves_the_next_metric_alone() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("车间噪声有95分贝。", "95分贝", "分贝"),
+        ("疫苗需接种3剂次。", "3剂次", "剂次"),
+        ("开设42门选修课。", "42门", "门"),
+        ("整理民歌60余首。", "60余首", "首"),
+        ("他们全家6口人。", "6口", "口"),
+        ("要经过20多道工序。", "20多道", "道"),
+        ("从4方面推进改革。", "4方面", "方面"),
+        ("销量实现近3倍增长。", "近3倍", "倍"),
+    ],
+)
+def test_classifiers_and_measures_of_everyday_news(text: str, surface: str, unit: str) -> None:
+    fig = only(text)
+    assert (fig.surface, fig.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("村里1200亩果园告别了大水漫灌。", "果园"),
+        ("门口有30多名游客在排队等候入场。", "游客"),
+        ("全市有18个社区率先推开垃圾分类。", "社区"),
+        ("共推出12项改革创新举措。", "改革创新举措"),
+        ("表彰了5位拥有发明专利的工匠。", "工匠"),
+    ],
+)
+def test_the_counted_noun_stops_before_its_predicate(text: str, metric: str) -> None:
+    assert only(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("全省粮食产量首次突破700亿斤。", "粮食产量"),
+        ("月均工资仅有3000元。", "月均工资"),
+        ("两地产销分别完成120万辆和80万辆。", "两地产销"),
+    ],
+)
+def test_adverbs_before_a_figure_are_not_part_of_its_metric(text: str, metric: str) -> None:
+    assert extract_figures(text)[0].metric == metric
+
+
 # --- negatives: what is not a figure ---------------------------------------------------------
 
 
@@ -432,10 +476,26 @@ def test_possessive_after_a_count_leaves_the_next_metric_alone() -> None:
         "产品进入零售渠道。",  # 零 in a word
         "陆家嘴金融城发布。",  # a financial capital in a name
         "下午3点开始。",  # clock time
+        "他一步一步走上台阶。",  # 一 + classifier said twice: a manner
+        "新人一批接着一批成长。",  # one after another
+        "大家拧成一股绳。",  # a set phrase
+        "一方面降成本，另一方面提效率。",  # a connective
+        "当地推广“三员联动”机制。",  # a slogan in quotes
     ],
 )
 def test_not_figures(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("他说：“我们村今年种了三百亩。”", "三百亩"),  # speech, not a slogan
+        ("口号是“再降15%”。", "15%"),  # written in digits
+    ],
+)
+def test_numbers_in_quotes_that_are_not_slogans_stay_figures(text: str, surface: str) -> None:
+    assert only(text).surface == surface
 
 
 def test_a_figure_overlapping_a_known_date_is_dropped() -> None:
@@ -508,6 +568,43 @@ def test_change_without_metric_inherits_the_previous_figures_metric() -> None:
     assert figs[1].metric == figs[0].metric == "制造业贷款余额"
 
 
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("出口增速均超过20%。", "increase"),
+        ("三地降幅分别为1.5%、2%。", "decrease"),
+        ("增幅是7%。", "increase"),
+    ],
+)
+def test_a_change_noun_reaches_its_rate_across_adverbs_and_copulas(text: str, change: str) -> None:
+    assert extract_figures(text)[0].change == change
+
+
+def test_every_item_of_a_listed_change_shares_its_direction() -> None:
+    figs = extract_figures("钢材、水泥价格分别下跌4.2%、3.5%和1.1%。")
+    assert [f.change for f in figs] == ["decrease"] * 3
+
+
+def test_a_change_noun_names_the_measure_when_nothing_else_does() -> None:
+    figs = extract_figures("钢铁板块领跌，跌幅分别为2.3%、1.9%。")
+    assert [f.metric for f in figs] == ["跌幅", "跌幅"]
+
+
+def test_a_list_after_fenbie_takes_its_measure_from_the_clause_before() -> None:
+    figs = extract_figures("券商板块营业收入居前，分别为86亿元、64亿元。")
+    assert [f.metric for f in figs] == ["券商板块营业收入"] * 2
+
+
+def test_only_link_words_before_a_figure_keep_the_sentences_measure() -> None:
+    figs = extract_figures("全年社会物流总额为360万亿元，首次突破350万亿元。")
+    assert [f.metric for f in figs] == ["社会物流总额", "社会物流总额"]
+
+
+def test_a_verb_before_a_figure_starts_a_new_measure() -> None:
+    figs = extract_figures("建成120座充电站，完成近3万次检修。")
+    assert [f.metric for f in figs] == ["充电站", "检修"]
+
+
 def test_list_items_share_the_first_metric() -> None:
     figs = extract_figures("公司净利润分别为1.2亿元、1.5亿元和1.9亿元。")
     assert [f.metric for f in figs] == ["净利润"] * 3
@@ -573,10 +670,43 @@ def test_period_is_the_nearest_preceding_date_in_the_sentence() -> None:
     assert [f.period for f in extract_figures(text, dates=dates)] == ["2024年", "2025年"]
 
 
-def test_period_does_not_cross_sentences_outside_a_sidebar() -> None:
-    text = "2025年末，存款余额9万亿元。贷款余额7万亿元。"
-    figs = extract_figures(text, dates=[date(text, "2025年末")])
-    assert [f.period for f in figs] == ["2025年末", None]
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("2025年末，存款余额9万亿元。贷款余额7万亿元。", ["2025年末", "2025年末"]),
+        ("2025年末，存款余额9万亿元。\n贷款余额7万亿元。", ["2025年末", None]),
+        ("截至2025年末，存款余额9万亿元。其中，活期存款3万亿元。", ["2025年末", "2025年末"]),
+    ],
+)
+def test_a_framing_date_governs_later_sentences_of_its_paragraph(
+    text: str, periods: list[str | None]
+) -> None:
+    figs = extract_figures(text, dates=[date(text, "2025年末", normalized="2025-12-31")])
+    assert [f.period for f in figs] == periods
+
+
+def test_a_vague_date_governs_only_its_own_sentence() -> None:
+    text = "目前，存款余额9万亿元。贷款余额7万亿元。"
+    figs = extract_figures(text, dates=[date(text, "目前", "relative")])
+    assert [f.period for f in figs] == ["目前", None]
+
+
+def test_a_date_inside_a_clause_does_not_govern_the_next_sentence() -> None:
+    text = "该厂建于2005年末。现有员工300人。"
+    assert only(text, dates=[date(text, "2005年末")]).period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("营业收入5亿元，比上年增长8%。", "上年"),
+        ("利润8亿元，较上年同期增长6%。", "上年"),
+        ("接收污水211吨，约为2023年的40倍。", "2023年"),
+    ],
+)
+def test_a_date_compared_with_is_not_the_period(text: str, base: str) -> None:
+    figs = extract_figures(text, dates=[date(text, base, "year")])
+    assert figs[-1].period is None
 
 
 def test_jiezhi_date_after_the_figure_governs_its_sentence() -> None:
@@ -644,10 +774,46 @@ def test_find_numbers_keeps_bare_numbers() -> None:
 
 
 def test_extract_numbers_keeps_bounds_without_units() -> None:
-    assert [(f.surface, f.bound, f.value) for f in extract_numbers("不少于三十，5000以下")] == [
+    assert [
+        (f.surface, f.bound, f.value) for f in extract_numbers("人数不少于三十，票价5000以下")
+    ] == [
         ("不少于三十", "at_least", 30.0),
         ("5000以下", "at_most", 5000.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("温度高于18度并且低于26度", "高于18度并且低于26度", 18.0, 26.0),
+        ("每组不超过12人、不少于5人", "不超过12人、不少于5人", 5.0, 12.0),
+        ("年龄在20岁以上，40岁以下", "20岁以上，40岁以下", 20.0, 40.0),
+        ("报价少于九千的同时多于七千", "少于九千的同时多于七千", 7000.0, 9000.0),
+    ],
+)
+def test_a_lower_and_an_upper_bound_side_by_side_make_a_range(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    (fig,) = extract_numbers(text)
+    assert (fig.surface, fig.low, fig.high, fig.value) == (surface, low, high, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bound", "value"),
+    [
+        ("重量比 80 轻还是比 90 低", "比 90 低", "under", 90.0),
+        ("分数比六十高", "比六十高", "over", 60.0),
+        ("价格大于 或 等于 300", "大于 或 等于 300", "at_least", 300.0),
+        ("取值 >= 15", ">= 15", "at_least", 15.0),
+        ("人数在 300 之上", "300 之上", "over", 300.0),
+        ("准备两百或者更多", "两百或者更多", "at_least", 200.0),
+    ],
+)
+def test_comparisons_written_out_are_bounds(
+    text: str, surface: str, bound: str, value: float
+) -> None:
+    fig = extract_numbers(text)[-1]
+    assert (fig.surface, fig.bound, fig.value) == (surface, bound, value)
 
 
 # --- robustness ------------------------------------------------------------------------------
