@@ -143,6 +143,7 @@ class _Lexicon:
     subject_heads: tuple[str, ...]
     subject_suffixes: dict[str, tuple[str, str]]  # ending -> (may not follow, may not precede)
     determiners: str  # 另一种, 每一次: characters before 一 that make it a determiner
+    count_cues: tuple[str, ...]  # 仅一家, 新增一名: words that make 一 + classifier a count
     prefixes: dict[str, tuple[str, str, frozenset[str]]]  # US$ -> (美元, money, {})
     prefix_max: int
 
@@ -182,6 +183,7 @@ def _lexicon() -> _Lexicon:
     }
     return _Lexicon(
         determiners="".join(read_list("figures/determiners.txt")),
+        count_cues=read_list("figures/count_cues.txt"),
         prefixes=prefixes,
         prefix_max=max(map(len, prefixes)),
         follow=frozenset(word[0] for word in starts),
@@ -747,6 +749,18 @@ def _small_change(folded: str, cand: _Candidate, pos: int) -> int | None:
 def _scaled(cand: _Candidate) -> bool:
     """Whether the numeral carries a scale word (百亿, 38.8万亿, 万亿): needed for 百亿级."""
     return bool(cand.scale) or cand.pure_scale or any(c in "万亿" for c in cand.number_text)
+
+
+def _indefinite(lex: _Lexicon, text: str, cand: _Candidate) -> bool:
+    """一家工厂, 一种模式: a lone 一 + classifier is an article ("a/an"), not a figure, unless a
+    count cue stands right before it (仅一家, 新增一名).
+
+    >>> [(f.start, f.surface) for f in extract_figures("一家工厂只剩一家门店，新增一名员工。")]
+    [(6, '一家'), (13, '一名')]
+    """
+    if cand.number_text != "一" or cand.category != "count" or cand.qualifier or cand.scale:
+        return False
+    return not text[: cand.start].endswith(lex.count_cues)
 
 
 def _bare_scaled(cand: _Candidate) -> bool:
@@ -1772,6 +1786,8 @@ def extract_figures(
     consumed = 0
     for cand in cands:
         if cand.unit is None and not cand.order and not _bare_scaled(cand):
+            continue
+        if _indefinite(lex, text, cand):
             continue
         sentence = _sentence_of(sentences, cand.start, len(text))
         if sentence != previous_sentence:

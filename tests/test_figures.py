@@ -203,7 +203,8 @@ def test_order_of_magnitude(text: str, surface: str, value: float) -> None:
         ("试点覆盖9个区县。", "9个", 9.0, "个"),
         ("全省建成27家孵化器。", "27家", 27.0, "家"),
         ("平台接入了120个数据接口。", "120个", 120.0, "个"),
-        ("企业聘请一名总工程师。", "一名", 1.0, "名"),
+        ("企业仅有一名总工程师。", "一名", 1.0, "名"),
+        ("当月新增一家上市公司。", "一家", 1.0, "家"),
         ("方案提出五大任务。", "五大任务", 5.0, "任务"),
     ],
 )
@@ -275,14 +276,27 @@ def test_ratios_currencies_measures_and_spoken_money(
 @pytest.mark.parametrize(
     ("text", "surface", "unit"),
     [
-        ("村里平整出一块土地。", "一块", "块"),  # a piece, not a yuan
-        ("楼前一块“口袋”空地。", "一块", "块"),
+        ("村里只剩一块耕地。", "一块", "块"),  # a piece, not a yuan
+        ("楼前共有一块“口袋”空地。", "一块", "块"),
         ("送来三块牌匾。", "三块", "块"),
     ],
 )
 def test_kuai_before_a_noun_counts_pieces(text: str, surface: str, unit: str) -> None:
     fig = only(text)
     assert (fig.surface, fig.unit, fig.value) == (surface, unit, 1.0 if "一" in surface else 3.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业聘请一名总工程师。",
+        "村里平整出一块土地。",
+        "这是一种新模式，也是一个重要信号。",
+        "一家知名餐厅开业。",
+    ],
+)
+def test_indefinite_yi_with_a_classifier_is_not_a_figure(text: str) -> None:
+    assert extract_figures(text) == []
 
 
 @pytest.mark.parametrize(
