@@ -93,13 +93,43 @@ def test_page_source_names_the_file_and_page(read, name):
     assert page.source == f"{layout.path}#page=1"
 
 
-@pytest.mark.parametrize("rotation", [90, 180, 270])
-def test_a_rotated_page_reads_as_the_upright_one(read, tmp_path, rotation):
+@pytest.mark.parametrize(
+    ("rotation", "turned"),
+    [(90, False), (180, False), (270, False), (0, True), (270, True)],
+    ids=["rotate90", "rotate180", "rotate270", "drawn_turned", "drawn_turned_rotate270"],
+)
+def test_a_rotated_page_reads_as_the_upright_one(read, tmp_path, rotation, turned):
     _, upright = read("five_columns")
-    layout = pdf_layouts.five_columns(tmp_path / "turned.pdf", rotation)
+    layout = pdf_layouts.five_columns(tmp_path / "turned.pdf", rotation, turned)
     [page] = read_pdf(layout.path)
     assert isinstance(page, IngestedPage)
     assert (page.text, page.hints) == (upright.text, upright.hints)
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_pdf_text_is_the_text_version(read, name):
+    """Every block, paragraph break and float in its place, not just the runs of text."""
+    layout, page = read(name)
+    assert page.text == layout.text
+
+
+def test_floats_follow_the_paragraph_they_interrupt(read):
+    layout, page = read("photo_and_quote")
+    caption, quote = pdf_layouts.CAPTION, pdf_layouts._pull_quote(layout.articles[0])
+    for float_text in (caption, quote):
+        before, _, after = page.text.partition("\n\n" + float_text + "\n\n")
+        assert after, float_text
+        paragraphs = [t for _, t in layout.articles[0].paragraphs]
+        assert any(before.endswith(p) for p in paragraphs), float_text
+        assert any(after.startswith(p) for p in paragraphs), float_text
+
+
+@pytest.mark.parametrize(
+    "note", [pdf_layouts.JUMP_OUT, pdf_layouts.JUMP_IN], ids=["jump_out", "jump_in"]
+)
+def test_continuation_notes_are_blocks_of_their_own(read, note):
+    _, page = read("continued")
+    assert role_of(page, note) == "body"
 
 
 # --- generated layouts: hints ------------------------------------------------------------
@@ -138,21 +168,38 @@ def test_section_heads_are_subheadlines(read):
     assert [role_of(page, h) for h in heads] == ["subheadline"] * len(heads)
 
 
-def test_kicker_above_a_headline_is_a_kicker(read):
-    layout, page = read("two_bands")
+@pytest.mark.parametrize("name", ["two_bands", "stacked_heads", "six_columns", "mixed_sizes"])
+def test_kicker_above_a_headline_is_a_kicker(read, name):
+    layout, page = read(name)
     kickers = [a.kicker for a in layout.articles if a.kicker]
     assert kickers
     assert [role_of(page, k) for k in kickers] == ["kicker"] * len(kickers)
 
 
-def test_body_paragraphs_are_body(read):
-    layout, page = read("two_bands")
+def test_subheadline_below_a_headline_is_a_subheadline(read):
+    layout, page = read("stacked_heads")
+    [article] = layout.articles
+    assert article.subheadline
+    assert role_of(page, article.subheadline) == "subheadline"
+
+
+@pytest.mark.parametrize("name", ["stacked_heads", "six_columns"])
+def test_header_band_with_display_type_is_furniture(read, name):
+    _, page = read(name)
+    header = page.text[: page.hints[0].end]
+    assert pdf_layouts.PAPER in header and pdf_layouts.DATELINE in header
+    assert page.hints[0].role == "furniture"
+
+
+@pytest.mark.parametrize("name", ["two_bands", "mixed_sizes", "l_shape", "photo_and_quote"])
+def test_body_paragraphs_are_body(read, name):
+    layout, page = read(name)
     paragraphs = [t for a in layout.articles for kind, t in a.paragraphs if kind == "para"]
     roles = Counter(role_of(page, p) for p in paragraphs)
     assert roles["body"] >= 0.9 * len(paragraphs)
 
 
-@pytest.mark.parametrize("name", ["boxed_sidebar", "ruled_sidebar"])
+@pytest.mark.parametrize("name", ["boxed_sidebar", "ruled_sidebar", "infographic"])
 def test_boxed_sidebar_is_one_sidebar_block(read, name):
     layout, page = read(name)
     sidebars = [h for h in page.hints if h.role == "sidebar"]
@@ -161,7 +208,7 @@ def test_boxed_sidebar_is_one_sidebar_block(read, name):
     assert "".join(layout.sidebar) in inside
 
 
-@pytest.mark.parametrize("name", ["boxed_sidebar", "ruled_sidebar"])
+@pytest.mark.parametrize("name", ["boxed_sidebar", "ruled_sidebar", "infographic"])
 def test_sidebar_text_stays_out_of_the_article_body(read, name):
     layout, page = read(name)
     [sidebar] = [h for h in page.hints if h.role == "sidebar"]
@@ -193,10 +240,39 @@ def test_line_text_from_glyphs(glyphs, expected):
     assert layout_text(glyphs, [], [], 800.0)[0] == expected
 
 
+def two_columns(last_line: str) -> list:
+    """A paragraph in a left column whose last line, ``last_line``, stops short of the
+    column's edge, and a right column that starts unindented."""
+    left = (
+        glyph_row("甲乙丙丁戊己庚辛", 30, 100, 10)
+        + glyph_row("子丑寅卯辰巳午未申酉", 10, 114, 10)
+        + glyph_row(last_line, 10, 128, 10)
+    )
+    right = (
+        glyph_row("日月盈昃辰宿列张寒来", 200, 100, 10)
+        + glyph_row("暑往秋收冬藏闰余。", 200, 114, 10)
+        + glyph_row("成岁律吕调阳云腾致", 220, 128, 10)
+    )
+    return left + right
+
+
+@pytest.mark.parametrize(
+    ("last_line", "joined"),
+    [("天地玄黄宇宙洪荒", True), ("天地玄黄宇宙。", False), ("天地玄黄宇宙”", False)],
+    ids=["stops_mid_sentence", "ends_a_sentence", "ends_a_quotation"],
+)
+def test_unindented_column_head_continues_an_unfinished_paragraph(last_line, joined):
+    text = layout_text(two_columns(last_line), [], [], 800.0)[0]
+    assert (last_line + "日月" in text) == joined
+    assert (last_line + "\n\n日月" in text) == (not joined)
+
+
 # --- pages and files that cannot be read -------------------------------------------------
 
 
-@pytest.mark.parametrize("make", [pdf_layouts.without_tounicode, pdf_layouts.image_only])
+@pytest.mark.parametrize(
+    "make", [pdf_layouts.without_tounicode, pdf_layouts.image_only, pdf_layouts.wrong_cmap]
+)
 def test_untrustworthy_text_layer_gives_the_ocr_message(tmp_path, make):
     path = make(tmp_path / f"{make.__name__}.pdf")
     assert read_pdf(path) == [IngestFailure(f"{path}#page=1", NO_TEXT_LAYER)]
@@ -361,14 +437,22 @@ def test_pdf_and_text_versions_give_the_same_sidebars(segmented, name):
 # --- probe PDFs written by others (skipped without the shared folder) ---------------------
 
 
-def test_probe_pdfs_read_in_order_or_fail_clearly(shared_dir):
-    folder = shared_dir / "corpora_external" / "pdf_probe"
-    probes = sorted(folder.glob("*.pdf"))
-    if not probes:
+@pytest.fixture(scope="module")
+def probes(shared_dir) -> list[tuple[Path, IngestedPage | IngestFailure]]:
+    """Each probe PDF (one page) with what reading it gives, read once."""
+    paths = sorted((shared_dir / "corpora_external" / "pdf_probe").glob("*.pdf"))
+    if not paths:
         pytest.skip("no probe PDFs")
-    paragraphs = [p for p in pdf_layouts.seed_paragraphs() if len(p) >= 40]
-    for path in probes:
+    out = []
+    for path in paths:
         [result] = read_pdf(path)
+        out.append((path, result))
+    return out
+
+
+def test_probe_pdfs_read_in_order_or_fail_clearly(probes):
+    paragraphs = [p for p in pdf_layouts.seed_paragraphs() if len(p) >= 40]
+    for path, result in probes:
         if isinstance(result, IngestFailure):
             assert result.reason == NO_TEXT_LAYER
             continue
@@ -376,16 +460,12 @@ def test_probe_pdfs_read_in_order_or_fail_clearly(shared_dir):
         assert sum(shares) / len(shares) >= MIN_RUN_SHARE, path.name
 
 
-def test_probe_pdfs_segment_into_the_seed_pages_articles(shared_dir, seed_text):
-    probes = sorted((shared_dir / "corpora_external" / "pdf_probe").glob("*.pdf"))
-    if not probes:
-        pytest.skip("no probe PDFs")
+def test_probe_pdfs_segment_into_the_seed_pages_articles(probes, seed_text):
     want = sorted(
         (a.kind, a.kicker, a.headline, a.column, a.byline, a.truncated)
         for a in stories(segment(seed_text))
     )
-    for path in probes:
-        [result] = read_pdf(path)
+    for path, result in probes:
         if isinstance(result, IngestFailure):
             continue
         got = sorted(

@@ -9,14 +9,21 @@ reading order is built here from the characters' boxes (a recursive XY cut):
    a headline that crosses the gutters of body-size text is lifted out as its own band;
 3. a region that cannot be cut is one column, read top to bottom, line by line.
 
-Boxed regions (rectangles, filled backgrounds) are read on their own and placed after the
-band that holds them, as sidebar blocks. Lines join into paragraphs with no space (a number
-broken across lines comes back whole); a first-line indent, a vertical gap, a short line or a
-change of type size starts a new paragraph. Blocks are separated by a blank line, as on text
-pages, and each gets a :class:`LayoutHint` with its role and type size.
+A title set vertically is read before the columns beside it. Boxed regions (rectangles,
+filled backgrounds) are read on their own and placed after the band that holds them, as
+sidebar blocks. Lines join into paragraphs with no space (a number broken across lines comes
+back whole); a first-line indent, a vertical gap, a short line or a change of type size starts
+a new paragraph. A paragraph goes on at the head of the next column when that starts
+unindented and the paragraph stopped mid-sentence or on a full line; a float read in between
+(a caption, a pull quote) follows the paragraph it interrupts. Blocks are separated by a blank
+line, as on text pages, and each gets a :class:`LayoutHint` with its role, judged from its
+type size against the body size of the text around it (a lead story may be set larger than
+the rest of the page), and its size.
 
-Pages whose text layer cannot be trusted (no characters, or fonts without a ToUnicode map that
-come out as ``(cid:N)`` and Latin junk while digits survive) become an :class:`IngestFailure`.
+A page is read the way its text runs (a /Rotate, or a page drawn turned on its sheet). Pages
+whose text layer cannot be trusted become an :class:`IngestFailure`: no characters, fonts
+without a ToUnicode map that come out as ``(cid:N)`` and Latin junk, or a wrong CMap that gives
+real but wrong Chinese characters, while in both cases the digits survive.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +41,32 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.ingest import IngestedPage, IngestError, IngestFailure, LayoutHint
+from pipeline.lexicon import load_jieba
 
 NO_TEXT_LAYER = "no usable text layer (OCR needed)"
 
 # A page is refused when this share of its glyphs is unmapped (cid:N) or implausible.
 MAX_UNTRUSTED_SHARE = 0.05
+# Chinese characters decoded through a wrong CMap: judged on at least MIN_HAN_TO_JUDGE; a page
+# with MIN_COMMON_SHARE of them common passes, else MIN_WORD_SHARE must stand in words.
+MIN_HAN_TO_JUDGE = 20
+MIN_COMMON_SHARE = 0.9
+MIN_WORD_SHARE = 0.15
 # Type size relative to the page's body size.
 HEADLINE_RATIO = 1.6
 SUBHEADLINE_RATIO = 1.15
 FURNITURE_RATIO = 0.92
 # Furniture is short: at most this many characters on one line.
 FURNITURE_MAX_CHARS = 60
+# A vertical title has at least this many characters.
+VERTICAL_MIN_CHARS = 4
+DISPLAY_ROLES = frozenset({"headline", "subheadline", "kicker"})
+# A column with this many lines of one size holds running text (sets its own body size).
+RUNNING_LINES = 3
+# A float (caption, pull quote) set in a column has at most this many lines.
+FLOAT_MAX_LINES = 6
+# Characters that may end a paragraph: sentence ends, closing quotes and brackets.
+SENTENCE_CLOSERS = frozenset("。！？!?…；;：:”’」』）)》】")
 # Share of the page height at the top and bottom where single lines count as furniture.
 MARGIN_SHARE = 0.05
 # Gutters and band gaps, in units of the body size.
@@ -110,9 +133,11 @@ class Line:
 
 @dataclass(frozen=True)
 class Column:
-    """A region that reads top to bottom."""
+    """A region that reads top to bottom; ``right`` is its text's right edge when a box
+    around it tells (short lines alone cannot)."""
 
     lines: tuple[Line, ...]
+    right: float | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +159,8 @@ class Para:
     size: float
     indented: bool
     open_end: bool = False
+    body: float = 0.0  # the body size of the text around it, which its role is judged by
+    inset: bool = False  # a float inside an article's paragraph (caption, pull quote)
 
 
 @dataclass(frozen=True)
@@ -204,9 +231,10 @@ def _read_page(page: Any, source: str) -> IngestedPage | IngestFailure:
     except Exception as err:
         return IngestFailure(source, f"unreadable page ({type(err).__name__})")
     texts = [c["text"] for c in raw if not c["text"].isspace()]
-    if not texts or untrusted_share(texts) >= MAX_UNTRUSTED_SHARE:
+    if not texts or untrusted_share(texts) >= MAX_UNTRUSTED_SHARE or garbled_han(texts):
         return IngestFailure(source, NO_TEXT_LAYER)
-    turn = _Turn(int(page.rotation or 0) % 360, float(page.width), float(page.height))
+    rotation = _text_turn(raw, int(page.rotation or 0) % 360)
+    turn = _Turn(rotation, float(page.width), float(page.height))
     glyphs = [turn.glyph(g) for g in _glyphs(raw)]
     glyphs = [g for g in glyphs if g.x1 > 0 and g.bottom > 0 and g.top < turn.upright_height]
     try:
@@ -223,9 +251,32 @@ def _read_page(page: Any, source: str) -> IngestedPage | IngestFailure:
     return IngestedPage(source=source, text=text, hints=tuple(hints))
 
 
+def _text_turn(chars: Iterable[dict[str, Any]], rotation: int) -> int:
+    """How far the page's text is turned clockwise as displayed (0, 90, 180 or 270): the
+    direction most glyphs run in, from their text matrices. That covers a /Rotate and a
+    page drawn turned on its sheet alike; ``rotation`` (the /Rotate) breaks a tie.
+
+    >>> _text_turn([{"matrix": (0.0, -1.0, 1.0, 0.0, 5.0, 9.0)}] * 3, 0)
+    90
+    >>> _text_turn([], 270)
+    270
+    """
+    votes: Counter[int] = Counter()
+    for c in chars:
+        a, b = c["matrix"][:2]
+        if abs(a) >= abs(b):
+            votes[0 if a > 0 else 180] += 1
+        else:
+            votes[90 if b < 0 else 270] += 1
+    if not votes:
+        return rotation
+    best = max(votes.values())
+    return rotation if votes[rotation] == best else max(votes, key=votes.__getitem__)
+
+
 @dataclass(frozen=True)
 class _Turn:
-    """Undoes a page's /Rotate: pdfplumber gives boxes as displayed (``width`` and ``height``
+    """Undoes a turned page: pdfplumber gives boxes as displayed (``width`` and ``height``
     are the displayed page's), so the text of a page turned a quarter runs down the page;
     this maps boxes back onto the page as it was set."""
 
@@ -269,6 +320,46 @@ def untrusted_share(texts: Sequence[str]) -> float:
         return 1.0
     bad = sum(1 for t in texts if t.startswith("(cid:") or any(map(_implausible, t)))
     return bad / len(texts)
+
+
+def garbled_han(texts: Sequence[str]) -> bool:
+    """Whether the Chinese characters read are real but wrong ones, as a font decoded through
+    the wrong CMap gives (a GB1 code read as a CNS1 one) while its digits survive.
+
+    Simplified-Chinese news is almost all GB 2312 level-1 characters; a page that is not
+    (a traditional-script page, or such garbage) must read as words: garbage seldom puts
+    two characters of a dictionary word side by side.
+
+    >>> garbled_han(list("银行业金融机构贷款余额同比增长") * 2)
+    False
+    >>> garbled_han(list("琩嘖猧悖渭淗梒婄羔矞惤棖琰韶") * 2)
+    True
+    """
+    han = "".join(t for t in texts if len(t) == 1 and "\u4e00" <= t <= "\u9fff")
+    if len(han) < MIN_HAN_TO_JUDGE:
+        return False
+    common = _gb2312_level1()
+    if sum(1 for ch in han if ch in common) >= MIN_COMMON_SHARE * len(han):
+        return False
+    words = load_jieba().dt.FREQ
+    paired = [False] * len(han)
+    for i in range(len(han) - 1):
+        if words.get(han[i : i + 2]):
+            paired[i] = paired[i + 1] = True
+    return sum(paired) < MIN_WORD_SHARE * len(han)
+
+
+@cache
+def _gb2312_level1() -> frozenset[str]:
+    """GB 2312's level-1 characters (3755 in common use, rows 16-55), from Python's codec."""
+    chars = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars)
 
 
 def _implausible(ch: str) -> bool:
@@ -421,7 +512,8 @@ def _cut(reader: _Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
     if gutters:
         parts = _split_columns(glyphs, gutters)
         if _side_by_side(parts, visible):
-            for part in parts:
+            # A title set vertically is read before the text beside it, on either side.
+            for part in sorted(parts, key=lambda p: not _vertical(_lines(p), reader.geo.body)):
                 _cut(reader, part, [])
             _emit_boxes(reader, boxes)
             return
@@ -453,14 +545,35 @@ def _split_around(
 
 def _side_by_side(parts: list[list[Glyph]], visible: list[Glyph]) -> bool:
     """Whether parts split at gutters are columns rather than the cells of a table (or the
-    words of one line): columns hold running text, cells share their rows."""
+    words of one line): columns hold running text, cells share their rows. A column of
+    running text beside a line or two (the end of an article in its last column) is read
+    column by column too: read across, those lines would be spliced into its sentences."""
     texty = 0
-    most_rows = 0
+    rows = [len(_lines(part)) for part in parts]
     for part in parts:
         lines = _lines(part)
-        most_rows = max(most_rows, len(lines))
-        texty += sum(1 for ln in lines if ln.x1 - ln.x0 >= 6 * ln.size) >= 2
-    return texty >= 2 or len(_rows(visible)) > most_rows + 1
+        long_lines = sum(1 for ln in lines if ln.x1 - ln.x0 >= 6 * ln.size)
+        texty += long_lines >= 2 or _vertical(lines, 0.0)
+    most_rows = max(rows)
+    return (
+        texty >= 2
+        or len(_rows(visible)) > most_rows + 1
+        or (texty == 1 and sum(rows) - most_rows <= most_rows / 3)
+    )
+
+
+def _vertical(lines: Sequence[Line], body: float) -> bool:
+    """Whether lines are text set vertically, one character under another, in type bigger
+    than ``body``: a vertical title.
+
+    >>> glyphs = [Glyph(c, 10, 32, 22 * i, 22 * (i + 1), 22.0) for i, c in enumerate("标题四个")]
+    >>> column = [_line([g]) for g in glyphs]
+    >>> _vertical(column, 10.0), _vertical(column[:2], 10.0)
+    (True, False)
+    """
+    return len(lines) >= VERTICAL_MIN_CHARS and all(
+        len(ln.glyphs) == 1 and ln.size > body for ln in lines
+    )
 
 
 def _emit_boxes(reader: _Reader, boxes: list[Box]) -> None:
@@ -469,7 +582,17 @@ def _emit_boxes(reader: _Reader, boxes: list[Box]) -> None:
         _cut(inner, list(box.glyphs), [])
         parts = tuple(p for p in inner.out if isinstance(p, Column))
         if parts:
-            reader.out.append(SidebarRegion(parts))
+            reader.out.append(SidebarRegion(_within(parts, box.rect)))
+
+
+def _within(parts: tuple[Column, ...], rect: Rect) -> tuple[Column, ...]:
+    """Columns of a box that stand one under another, with the box's inner right edge (its
+    right side less the margin its text keeps on the left): a box of short items is not
+    one paragraph of full lines."""
+    spans = sorted((min(ln.top for ln in p.lines), max(ln.bottom for ln in p.lines)) for p in parts)
+    if any(lower[0] < upper[1] for upper, lower in itertools.pairwise(spans)):
+        return parts
+    return tuple(Column(p.lines, rect.x1 - (min(ln.x0 for ln in p.lines) - rect.x0)) for p in parts)
 
 
 def _split_rows(
@@ -630,7 +753,7 @@ def _paras(column: Column) -> list[Para]:
     # may hang out with punctuation, and ragged-right lines end a little apart).
     frame = [ln for ln in lines if _same_size(ln.size, main)]
     left = sorted(ln.x0 for ln in frame)[len(frame) // 2]
-    right = sorted(ln.x1 for ln in frame)[len(frame) // 2]
+    right = max(sorted(ln.x1 for ln in frame)[len(frame) // 2], column.right or 0.0)
     gaps = sorted(
         b.top - a.bottom
         for a, b in itertools.pairwise(lines)
@@ -660,53 +783,143 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) <= 0.12 * min(a, b)
 
 
-def _flow(parts: Sequence[Column]) -> list[Para]:
-    """Paragraphs of consecutive columns; one that runs off a column's foot continues at the
-    head of the next when that starts unindented in the same size."""
+def _flow(parts: Sequence[Column], bodies: Sequence[float]) -> list[Para]:
+    """Paragraphs of consecutive columns. A paragraph that runs off a column's foot goes on
+    at the head of a later column that starts unindented in the same size; the floats read
+    in between (a caption, a pull quote: a column of one paragraph in another size) follow
+    the paragraph they interrupt."""
     out: list[Para] = []
-    for column in parts:
+    held: list[Para] = []  # floats waiting for the paragraph they interrupt to end
+    for column, body in zip(parts, bodies, strict=True):
         paras = _paras(column)
         if not paras:
             continue
-        head = paras[0]
-        if out and out[-1].open_end and not head.indented and _same_size(out[-1].size, head.size):
-            out[-1].lines.extend(head.lines)
-            out[-1].open_end = head.open_end if len(paras) == 1 else False
+        for para in paras:
+            para.body = body
+        at = _runs_on(out, paras[0])
+        if at is not None:
+            held += out[at + 1 :]
+            del out[at + 1 :]
+        if held and out and _same_size(out[-1].size, paras[0].size):
+            for para in held:  # text of one size on both sides: floats inside an article
+                para.inset = True
+        if at is not None:
+            out[at].lines.extend(paras[0].lines)
+            out[at].open_end = paras[0].open_end if len(paras) == 1 else False
             paras = paras[1:]
-        out.extend(paras)
-    return out
+        if paras and held:
+            out += held
+            held = []
+        if len(paras) == 1 and out and _floats(paras[0], out[-1]):
+            held.append(paras[0])
+            continue
+        out += paras
+    return out + held
+
+
+def _runs_on(out: Sequence[Para], head: Para) -> int | None:
+    """Index of the paragraph that ``head`` (a column's first paragraph) continues: the last
+    one read, or the one before the floats read since, when it stops short of a sentence's
+    end (or, last read, fills its last line) and ``head`` starts unindented in its size."""
+    if not out or head.indented:
+        return None
+    last = out[-1]
+    if last.open_end and _same_size(last.size, head.size):
+        return len(out) - 1
+    for i in range(len(out) - 1, -1, -1):
+        para = out[i]
+        if _same_size(para.size, head.size):
+            # A note set flush right under the text (下转…) is no column's first line.
+            full = head.lines[0].x1 - head.lines[0].x0 >= 0.6 * max(
+                ln.x1 - ln.x0 for ln in para.lines
+            )
+            open_sentence = len(para.lines) >= 2 and not _ends_sentence(_para_text(para))
+            return i if open_sentence and full else None
+        if not _floats(para, head):
+            return None
+    return None
+
+
+def _floats(para: Para, beside: Para) -> bool:
+    """Whether a paragraph set alone in its column can be a float in text of ``beside``'s
+    size: a few lines in another size, smaller than a headline."""
+    return (
+        len(para.lines) <= FLOAT_MAX_LINES
+        and not _same_size(para.size, beside.size)
+        and para.size < HEADLINE_RATIO * beside.size
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a paragraph's text ends a sentence (or a quotation, a bracket).
+
+    >>> [_ends_sentence(t) for t in ["增长9.9%。", "他说：“好。”", "（下转第2版）", "需要进一步"]]
+    [True, True, True, False]
+    """
+    return text.rstrip()[-1:] in SENTENCE_CLOSERS
 
 
 def _blocks(regions: Sequence[Column | SidebarRegion], body: float, height: float) -> list[Block]:
     """Blocks in reading order; runs of columns flow into each other, sidebars stand alone."""
+    columns = [r for r in regions if isinstance(r, Column)]
+    local = dict(zip(map(id, columns), _local_bodies(columns, body), strict=True))
     blocks: list[Block] = []
     run: list[Column] = []
     for region in [*regions, None]:
         if isinstance(region, Column):
             run.append(region)
             continue
-        paras = _flow(run)
-        blocks += _roles(paras, body, height)
+        paras = _flow(run, [local[id(c)] for c in run])
+        blocks += _roles(paras, height)
         run = []
         if isinstance(region, SidebarRegion):
-            texts = [_para_text(p) for p in _flow(region.parts)]
+            texts = [_para_text(p) for p in _flow(region.parts, [body] * len(region.parts))]
             ink = [g for c in region.parts for ln in c.lines for g in ln.glyphs]
             size = _body_size([g for g in ink if not g.text.isspace()] or ink)
             blocks.append(Block("\n\n".join(t for t in texts if t), "sidebar", size))
     return [b for b in blocks if b.text]
 
 
+def _local_bodies(columns: Sequence[Column], page_body: float) -> list[float]:
+    """The body size each column's roles are judged by: its own main size when it holds
+    running text (a page may set its lead story larger than the rest), else that of the
+    text it heads (the next column with running text), else the page's.
+
+    >>> row = lambda top, n, size: [Glyph("字", 10 * i, 10 * i + size, top, top + size, size)
+    ...                             for i in range(n)]
+    >>> head = Column(tuple(_lines(row(0, 8, 30.0))))
+    >>> text = Column(tuple(_lines(row(40, 20, 11.0) + row(55, 20, 11.0) + row(70, 20, 11.0))))
+    >>> _local_bodies([head, text], 9.0)
+    [11.0, 11.0]
+    """
+    own: list[float | None] = []
+    for column in columns:
+        sizes: Counter[float] = Counter()
+        for ln in column.lines:
+            sizes[ln.size] += 1
+        main = max(sizes, key=lambda s: (sizes[s], -s), default=None)
+        running = main is not None and sizes[main] >= RUNNING_LINES
+        own.append(main if running and main < HEADLINE_RATIO * page_body else None)
+    out = []
+    for i, size in enumerate(own):
+        after = next((s for s in own[i:] if s is not None), None)
+        before = next((s for s in reversed(own[:i]) if s is not None), None)
+        out.append(size or after or before or page_body)
+    return out
+
+
 def _para_text(para: Para) -> str:
     return "".join(ln.text for ln in para.lines)
 
 
-def _roles(paras: list[Para], body: float, height: float) -> list[Block]:
-    """Role of each paragraph from its type size; a display line just above a bigger
-    headline is its kicker."""
+def _roles(paras: list[Para], height: float) -> list[Block]:
+    """Role of each paragraph from its type size against the body size around it; a display
+    line just above a bigger headline is its kicker, one just below it its subheadline, and
+    small print right under a headline (a byline set small) is no furniture."""
     blocks = []
     for para in paras:
         text = _para_text(para)
-        ratio = para.size / body
+        ratio = para.size / para.body
         if _is_furniture(para, text, ratio, height):
             role = "furniture"
         elif ratio >= HEADLINE_RATIO:
@@ -724,12 +937,22 @@ def _roles(paras: list[Para], body: float, height: float) -> list[Block]:
             and after.size > this.size * (1 + 0.12)
         ):
             blocks[i] = Block(this.text, "kicker", this.size)
+        elif (
+            this.role == "headline"
+            and after.role == "headline"
+            and this.size > after.size * (1 + 0.12)
+        ):
+            blocks[i + 1] = Block(after.text, "subheadline", after.size)
+    for i in range(1, len(blocks)):
+        if blocks[i].role == "furniture" and blocks[i - 1].role in DISPLAY_ROLES:
+            blocks[i] = Block(blocks[i].text, "body", blocks[i].size)
     return blocks
 
 
 def _is_furniture(para: Para, text: str, ratio: float, height: float) -> bool:
-    """Short small print, or a single short line in the top or bottom margin."""
-    if len(text) > FURNITURE_MAX_CHARS or len(para.lines) > 2:
+    """Short small print, or a single short line in the top or bottom margin; not a float
+    inside an article's paragraph (a caption belongs to the article)."""
+    if len(text) > FURNITURE_MAX_CHARS or len(para.lines) > 2 or para.inset:
         return False
     if ratio < FURNITURE_RATIO:
         return True
