@@ -292,12 +292,14 @@ def gazetteer_index() -> dict[str, tuple[tuple[str, str], ...]]:
     A name listed twice keeps the label of the first file in name order.
     """
     names: dict[str, str] = {}
+    ambiguous = frozenset(read_list(f"{RULES}/ambiguous_places.txt"))
     for path in sorted(GAZETTEER_DIR.glob("*.txt")):
         label = path.name.split(".", 1)[0]
         if label not in LABELS:
             continue
         for name in read_list(f"entities/{path.name}"):
-            names.setdefault(name, label)
+            if name not in ambiguous:
+                names.setdefault(name, label)
     index: dict[str, list[tuple[str, str]]] = {}
     for name, label in names.items():
         if len(name) >= 2:
@@ -306,15 +308,23 @@ def gazetteer_index() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Leftmost-longest list matches; two-character names must be whole jieba words."""
+    """Leftmost-longest list matches; two-character names must be whole jieba words, and no
+    name may end on the first character of a generic word (财政部 in 财政部门).
+
+    >>> gazetteer_spans("财政部门和财政部", frozenset([0, 2, 4, 5, 8]))
+    [(5, 8, 'ORG')]
+    """
     index = gazetteer_index()
+    generic = frozenset(_rule_lexicons()["generic_names"])
     spans: list[tuple[int, int, str]] = []
     i, n = 0, len(text) - 1
     while i < n:
         for name, label in index.get(text[i : i + 2], ()):
             end = i + len(name)
-            if text.startswith(name, i) and (
-                len(name) > 2 or (i in boundaries and end in boundaries)
+            if (
+                text.startswith(name, i)
+                and (len(name) > 2 or (i in boundaries and end in boundaries))
+                and (end in boundaries or text[end - 1 : end + 1] not in generic)
             ):
                 spans.append((i, end, label))
                 i = end - 1
@@ -330,10 +340,25 @@ def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, in
 _PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "new", "eng"})
 _NOMINAL_TAGS = _PROPER_TAGS | frozenset({"n", "vn", "nrfg", "b", "l", "an", "ng"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _WORK = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘\"「]([^“”‘’\"「」\n，。、；：！？,;:+＋]{2,20})[”’\"」]")
 # Characters a statistical span may not contain (it would cross a quote, a title or a line).
 _NOT_IN_NAME = re.compile(r"[\s“”‘’\"《》「」()（）【】，。、；：！？,;:!?]")
+# a quoted part inside an organization's name: “发现”号航天飞机 (a title in 《》 stays a WORK)
+_QUOTED_PART = re.compile(r"“[^“”\s，。、；：]{1,15}”")
+
+
+def _model_span_ok(surface: str, label: str) -> bool:
+    """A statistical span crosses no quote, bracket, line or clause punctuation, except that
+    an organization may hold a whole quoted part (“革命武装力量”游击队).
+
+    >>> _model_span_ok("“革命武装力量”游击队", "ORG"), _model_span_ok("工程”组委会", "ORG")
+    (True, False)
+    """
+    if label == "ORG" and len(surface) > 2:
+        surface = _QUOTED_PART.sub("名", surface)
+    return not _NOT_IN_NAME.search(surface)
 
 
 @cache
@@ -349,6 +374,11 @@ def _rule_lexicons() -> dict[str, tuple[str, ...]]:
         "generic_names",
         "division_suffixes",
         "surnames",
+        "org_name_verbs",
+        "person_honorifics",
+        "person_trailers",
+        "clause_verbs",
+        "event_only_suffixes",
     )
     return {n: read_list(f"{RULES}/{n}.txt") for n in names}
 
@@ -367,6 +397,10 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "org_suffix": _alternation(s for s in lex["org_suffixes"] if len(s) >= 2),
         "event_suffix": _alternation(lex["event_suffixes"]),
+        # what may follow 名称（地名）: a few more name characters, then the suffix
+        "bracket_tail": re.compile(
+            rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation(lex['org_suffixes']).pattern})"
+        ),
         # role + name: 教授田利辉说 / 本报记者 彭江 / 副研究员于涛表示 (name is group 1)
         "role_name": re.compile(
             rf"(?:{roles})[ \u3000]?((?:{surnames})(?:[ \u3000][\u4e00-\u9fff](?=\s)|"
@@ -504,8 +538,8 @@ def _walk_left(
 ) -> tuple[int, bool]:
     """Start of the name that ends with a suffix at ``at``, and whether it holds a proper noun.
 
-    Walks left over nominal jieba words (and a two-char verb between a proper noun and a
-    common noun: 江西制造职业技术学院, not 深圳新增上市公司); stops at punctuation, function
+    Walks left over nominal jieba words (and a verb of ``org_name_verbs.txt`` after a noun:
+    江西制造职业技术学院, not 深圳新增上市公司); stops at punctuation, function
     words, single-char common words and other organization suffixes, except places between
     (银行成都分行) or, when the suffix is a ``subunit`` one (学院, 分行...), one parent name
     (复旦大学经济学院). Leading verbs are dropped.
@@ -513,6 +547,7 @@ def _walk_left(
     tags = jieba_word_tags()
     org_suffix = _rule_patterns()["org_suffix"]
     not_names = frozenset(_rule_lexicons()["not_names"])
+    name_verbs = frozenset(_rule_lexicons()["org_name_verbs"])
     taken: list[tuple[int, str]] = []  # (start, tag) of the words walked over, right to left
     places_only = True
     k = owner[at - 1] if at > 0 else -1
@@ -526,12 +561,7 @@ def _walk_left(
                 break
             subunit = False
         elif tag not in _NOMINAL_TAGS and not (
-            tag == "v"
-            and len(word) == 2
-            and k > 0
-            and tags.get(words[k - 1]) in _PROPER_TAGS
-            and taken
-            and taken[-1][1] == "n"
+            word in name_verbs and k > 0 and _HAN.match(words[k - 1])
         ):
             break
         if len(word) == 1 and tag not in _PROPER_TAGS:
@@ -573,6 +603,61 @@ def org_rule_spans(
     return spans
 
 
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
+
+
+def bracketed_place_org_spans(
+    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Company names with their seat in brackets: 朴华新能源材料（上海）有限公司 is one ORG.
+
+    The bracketed words must be a listed place, an organization suffix must follow within a
+    few characters, and a name must stand before the bracket.
+
+    >>> text = "由星辰光电科技（苏州）有限公司生产"
+    >>> bracketed_place_org_spans(text, ["由", "星辰", "光电", "科技", "（", "苏州", "）",
+    ...     "有限公司", "生产"])
+    [(1, 15, 'ORG')]
+    """
+    index = gazetteer_index()
+    starts, owner = table or _token_table(words)
+    tail = _rule_patterns()["bracket_tail"]
+    spans = []
+    for m in _BRACKETED.finditer(text):
+        place = m.group(1)
+        end = tail.match(text, m.end())
+        if not end or (place, "LOC") not in index.get(place[:2], ()):
+            continue
+        start = _bracket_head_start(text, words, starts, owner, m.start())
+        if start < m.start():
+            spans.append((start, end.end(), "ORG"))
+    return spans
+
+
+_HEAD_TAGS = _NOMINAL_TAGS | frozenset({"a", "v"})
+
+
+def _bracket_head_start(
+    text: str, words: Sequence[str], starts: list[int], owner: list[int], at: int
+) -> int:
+    """Start of the trade name before 「（地名）」: words of two or more Han characters that are
+    nouns, adjectives or name verbs (精密制造), at most 12 characters, no leading verb."""
+    tags = jieba_word_tags()
+    name_verbs = frozenset(_rule_lexicons()["org_name_verbs"])
+    start = at
+    k = owner[at - 1] if at > 0 else -1
+    while k >= 0 and at - starts[k] <= 12:
+        word = words[k]
+        tag = tags.get(word, "new")
+        if len(word) < 2 or not _HAN_WORD.fullmatch(word) or tag not in _HEAD_TAGS:
+            break
+        if tag == "v" and word not in name_verbs:
+            break
+        start = starts[k]
+        k -= 1
+    return start
+
+
 def _rest_is_word(
     text: str, words: Sequence[str], starts: list[int], owner: list[int], at: int
 ) -> bool:
@@ -587,11 +672,14 @@ def _rest_is_word(
 def event_spans(
     text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
 ) -> list[tuple[int, int, str]]:
-    """Named events ending in 论坛/博览会/峰会/大会...: nominal words (and a year) before it.
+    """Named events ending in 论坛/博览会/峰会/大会...: nominal words (and a year) before it,
+    with a place joined by a dash (中国—东盟博览会) and an ordinal (第五届, 首届) in front.
 
     >>> words = ["在", "2026", "清华", "五道口", "全球", "金融", "论坛", "上"]
     >>> event_spans("在2026清华五道口全球金融论坛上", words)
     [(1, 16, 'EVENT')]
+    >>> event_spans("第五届中国—东盟博览会", ["第五届", "中国", "—", "东盟", "博览会"])
+    [(0, 11, 'EVENT')]
     """
     starts, owner = table or _token_table(words)
     tags = jieba_word_tags()
@@ -609,8 +697,16 @@ def event_spans(
             start = starts[k]
             k -= 1
         if proper and m.start() - start >= 2:
-            spans.append((start, m.end(), "EVENT"))
+            if k >= 1 and words[k] in _DASHES and tags.get(words[k - 1]) == "ns":
+                start = starts[k - 1]
+            ordinal = _EVENT_ORDINAL.search(text, max(0, start - 8), start)
+            spans.append((ordinal.start() if ordinal else start, m.end(), "EVENT"))
     return spans
+
+
+_DASHES = frozenset("—－-–")
+# 第五届 / 第139届 / 首届 right before an event name
+_EVENT_ORDINAL = re.compile(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}|首)届$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -650,6 +746,34 @@ def doc_state(doc: Doc) -> DocState:
     return state
 
 
+def cut_clause_verbs(
+    words: Sequence[str],
+    table: tuple[list[int], list[int]],
+    spans: Iterable[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """An organization span holding a clause verb (成立, 携手, 地处...) keeps what follows the
+    last one, if that is three characters or more; other spans pass unchanged.
+
+    >>> words = ["婺城区", "成立", "商圈", "综治", "中心", "，"]
+    >>> cut_clause_verbs(words, _token_table(words), [(0, 11, "ORG"), (0, 3, "ORG")])
+    [(5, 11, 'ORG'), (0, 3, 'ORG')]
+    """
+    verbs = frozenset(_rule_lexicons()["clause_verbs"])
+    starts, owner = table
+    out = []
+    for s, e, label in spans:
+        if label == "ORG":
+            cut = s
+            for k in range(owner[s], owner[e - 1] + 1):
+                if words[k] in verbs and starts[k] >= s and starts[k] + len(words[k]) <= e:
+                    cut = starts[k] + len(words[k])
+            if cut > s and e - cut < 3:
+                continue
+            s = cut
+        out.append((s, e, label))
+    return out
+
+
 @Language.factory("baokan_ner_model", default_config={"model_path": ""})
 def make_ner_model(nlp: Language, name: str, model_path: str) -> Callable[[Doc], Doc]:
     """The character CRF; ``model_path`` empty means the model shipped in the package."""
@@ -657,7 +781,8 @@ def make_ner_model(nlp: Language, name: str, model_path: str) -> Callable[[Doc],
 
     def ner_model(doc: Doc) -> Doc:
         st = doc_state(doc)
-        st.add(crf_spans(st.text, st.words, path, st.names), PRIORITY_MODEL)
+        spans = crf_spans(st.text, st.words, path, st.names)
+        st.add(cut_clause_verbs(st.words, st.table, spans), PRIORITY_MODEL)
         return doc
 
     return ner_model
@@ -688,6 +813,7 @@ def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         ):
             st.add(spans, PRIORITY_RULE)
         st.add(work_spans(st.text), PRIORITY_DELIMITED)
+        st.add(bracketed_place_org_spans(st.text, st.words, st.table), PRIORITY_DELIMITED)
         st.add(quoted_name_spans(st.text), PRIORITY_DELIMITED)
         return doc
 
@@ -711,13 +837,15 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
     [(0, 6, 'LOC')]
     """
     candidates = _confirm_rule_orgs(text, _drop_model_spans_over_names(list(candidates)))
+    candidates = [t for c in candidates if (t := _tidy(text, c)) is not None]
+    candidates = _trim_glued_persons(text, candidates)
     taken = [False] * (len(text) + 1)
     chosen: list[tuple[int, int, str]] = []
     generic = frozenset(_rule_lexicons()["generic_names"])
     for s, e, label, priority in sorted(candidates, key=lambda c: (c[0] - c[1], -c[3], c[0])):
         if e <= s or any(taken[s:e]) or text[s:e] in generic:
             continue
-        if priority == PRIORITY_MODEL and _NOT_IN_NAME.search(text, s, e):
+        if priority == PRIORITY_MODEL and not _model_span_ok(text[s:e], label):
             continue
         if label == "PER" and not _is_name(text[s:e]):
             continue
@@ -741,6 +869,87 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
         else:
             merged.append((s, e, label))
     return merged
+
+
+def _trim_glued_persons(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A person found at one place only whose name minus its last character is found at another
+    place had the next word's first character glued on (陈冬共执行 next to 陈冬): trim it.
+
+    >>> _trim_glued_persons("陈冬说，陈冬共执行", [(0, 2, "PER", 1), (4, 7, "PER", 1)])
+    [(0, 2, 'PER', 1), (4, 6, 'PER', 1)]
+    """
+    seen: dict[str, set[int]] = {}
+    for c in candidates:
+        if c[2] == "PER":
+            seen.setdefault(text[c[0] : c[1]], set()).add(c[0])
+    out = []
+    for s, e, label, priority in candidates:
+        elsewhere = seen.get(text[s : e - 1], {s}) - {s}
+        if label == "PER" and e - s >= 3 and seen[text[s:e]] == {s} and elsewhere:
+            e -= 1
+        out.append((s, e, label, priority))
+    return out
+
+
+def _tidy(text: str, candidate: Candidate) -> Candidate | None:
+    """Fix the edges of a person or organization span that are known to go wrong.
+
+    A person loses a form of address (钱先生 -> 钱) or a credit/speech character (张三丰摄 ->
+    张三丰); a surname before 氏 is a clan, not a person (程氏宗祠); a "person" ending in a
+    two-character place word is a place (怀柔水库). An organization loses a role at its end
+    (矿业公司总工程师) or the first character of a role that repeats its last one (教育厅厅长);
+    one counted by 家/所 (12家墨西哥银行, 3家村镇银行) is a plural, generic phrase, and one
+    ending in 博览会, 峰会, 进博会... is an event.
+
+    >>> _tidy("钱先生说", (0, 3, "PER", 1)), _tidy("王建国摄", (0, 4, "PER", 1))
+    ((0, 1, 'PER', 1), (0, 3, 'PER', 1))
+    >>> _tidy("程氏宗祠", (0, 1, "PER", 1)), _tidy("怀柔水库", (0, 4, "PER", 1))
+    (None, (0, 4, 'LOC', 1))
+    >>> _tidy("省教育厅厅长", (0, 5, "ORG", 1)), _tidy("有3家兴业银行", (3, 7, "ORG", 3))
+    ((0, 4, 'ORG', 1), None)
+    >>> _tidy("参加进博会", (2, 5, "ORG", 1))
+    (2, 5, 'EVENT', 1)
+    """
+    s, e, label, priority = candidate
+    lex = _tidy_lexicons()
+    if label == "PER":
+        surface = text[s:e]
+        honorific = next((h for h in lex["honorifics"] if surface.endswith(h)), "")
+        if honorific and e - len(honorific) > s:
+            e -= len(honorific)
+        elif e - s >= 3 and text[e - 1] in lex["trailers"]:
+            e -= 1
+        if e - s == 1 and text[e : e + 1] == "氏":
+            return None
+        if surface.endswith(lex["place_words"]):
+            label = "LOC"
+    elif label == "ORG":
+        if _COUNTED.search(text, max(0, s - 8), s):
+            return None
+        if text.endswith(lex["events"], s, e):
+            return s, e, "EVENT", priority
+        role = next((r for r in lex["roles"] if text.endswith(r, s, e)), "")
+        if role and e - len(role) - s >= 2:
+            e -= len(role)
+        elif e - s >= 3 and text[e - 2] == text[e - 1] and text[e - 1 : e + 1] in lex["roles"]:
+            e -= 1
+    return s, e, label, priority
+
+
+# a count of firms or institutions right before a name: 12家, 三所, 20余家
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两几数百千多]+)[余多]?[家所]$")
+
+
+@cache
+def _tidy_lexicons() -> dict[str, tuple[str, ...]]:
+    lex = _rule_lexicons()
+    return {
+        "honorifics": lex["person_honorifics"],
+        "trailers": lex["person_trailers"],
+        "place_words": tuple(x for x in lex["loc_suffixes"] if len(x) >= 2),
+        "roles": tuple(r for r in lex["person_roles"] if len(r) >= 2),
+        "events": lex["event_only_suffixes"],
+    }
 
 
 def _starting_within(

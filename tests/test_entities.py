@@ -56,6 +56,17 @@ OWN_FOUND = [
     # a unit keeps its parent organization's name
     ("上海交通大学安泰经济与管理学院发布报告。", "上海交通大学安泰经济与管理学院", "ORG"),
     ("中国银行研究院首席研究员指出，消费将回升。", "中国银行研究院", "ORG"),
+    # a company with its seat in brackets is one organization
+    ("星河光电科技（苏州）有限公司今年扩产。", "星河光电科技（苏州）有限公司", "ORG"),
+    ("本次由明德精密制造（江苏）股份有限公司承办。", "明德精密制造（江苏）股份有限公司", "ORG"),
+    # a role that repeats the organization's last character stays outside it
+    ("山东省财政厅厅长刘建国介绍了预算安排。", "山东省财政厅", "ORG"),
+    # a form of address and a photo credit stay outside the person's name
+    ("负责人孙先生告诉记者，订单已排到年底。", "孙", "PER"),
+    ("清晨的江边。周明远摄\n", "周明远", "PER"),
+    # an event's ordinal and a place joined by a dash are part of its name
+    ("第三届中国—东盟博览会在南宁开幕。", "第三届中国—东盟博览会", "EVENT"),
+    ("在第八届中国国际进口博览会上，展品琳琅满目。", "第八届中国国际进口博览会", "EVENT"),
 ]
 
 
@@ -76,7 +87,23 @@ OWN_NOT_FOUND = [
     # a verb between a place and a suffix word breaks the name
     ("今年一季度深圳新增上市公司12家。", "深圳新增上市公司"),
     ("该公司与南开大学和清华大学开展合作。", "南开大学和清华大学"),
+    # a predicate verb between a place and an organization suffix ends the name
+    ("去年，滨江区成立数字服务中心，集中办理业务。", "滨江区成立数字服务中心"),
+    # a ministry's name at the start of 部门 is not the ministry
+    ("各地财政部门要加强预算管理。", "财政部"),
+    ("上市公司数量继续增加。", "上市公司"),
+    # a division's short form that is an ordinary word is not a place
+    ("老人每天上街散步。", "上街"),
+    # a surname before 氏 names a clan, not a person
+    ("村里的陈氏宗祠已有三百年历史。", "陈"),
+    # banks counted by 家 are a plural phrase, not a name
+    ("全省共有12家农村商业银行完成改制。", "农村商业银行"),
 ]
+
+
+def test_person_keeps_no_glued_character_when_named_elsewhere() -> None:
+    text = "宇航员林海涛说，训练很辛苦。林海涛共执行了两次任务。"
+    assert {s for s, label in found(text) if label == "PER"} == {"林海涛"}
 
 
 @pytest.mark.parametrize(("text", "surface"), OWN_NOT_FOUND)
