@@ -18,6 +18,11 @@ stream is then read in order:
   own after them, are the column name and author that sign off the article before them; at
   the very end of the page they go to the headline-less commentary. A short display line
   whose text ends with its own author's name is that commentary's column name;
+- a column name and author that close text which opened as another article (a finished
+  news story, a feature, an article with section heads) sign off a headline-less commentary
+  printed after it: walking back from the sign-off over the paragraphs while their topic
+  holds together, the commentary starts where the topic shifts (``_Reader._commentary_start``);
+  the pieces of columns in a row each take their own sign-off;
 - the bylined parts of a report that an editor's note (——编者) introduces stay in it, and an
   editor's note (编者按：…) printed over a headline opens that headline's article;
 - a continuation note closes its article as truncated (下转第8版) or opens a continued one
@@ -38,6 +43,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -108,6 +114,11 @@ _NEWS_LEAD = re.compile(r"\d+月\d+日|\d+日[，、电]|近日|日前|今年|�
 # Topic similarity across a heading, and what it says about an article starting there.
 _TOPIC_STEPS = (0.015, 0.03, 0.05, 0.08, 0.12)
 _TOPIC_SCORE = (2.0, 1.5, 1.0, 0.0, -1.5, -2.5)
+# A signed-off commentary stands apart from the article it follows when its paragraph pairs
+# with the article's are less alike than this share of the pairs on one side (far less, when
+# other text could take the sign-off).
+_SHIFT, _SHIFT_STRICT = 0.5, 0.25
+_COLUMN_PARAS = 40  # paragraphs looked at before a sign-off (a column piece has far fewer)
 _SIGNATURE = re.compile(r"^——[^，。]{1,8}$")  # "——编  者" closes an editor's note
 _NOTE_LABEL = re.compile(r"^【?编\s*者\s*按】?[：:]")  # 编者按：… opens an editor's note
 _EDITOR_NOTE = re.compile(r"^——\s*编\s*者$")
@@ -491,7 +502,7 @@ def _wrap_width(text: str, lines: list[_Line]) -> tuple[Callable[[str], float], 
     Returns the measure and the width, or None for a page of whole paragraphs.
     """
     raws = [text[ln.raw_start : ln.end] for ln in lines if not ln.marked]
-    best: tuple[int, Callable[[str], float], int] | None = None
+    best: tuple[int, Callable[[str], float], int, int] | None = None
     for measure in (len, _width):
         widths = [measure(r) for r in raws]
         counts = Counter(round(w) for w in widths if w >= _WRAP_MIN)
@@ -500,11 +511,13 @@ def _wrap_width(text: str, lines: list[_Line]) -> tuple[Callable[[str], float], 
         width = counts.most_common(1)[0][0]
         near = sum(abs(w - width) <= 1 for w in widths)
         if best is None or near > best[0]:
-            best = (near, measure, width)
+            best = (near, measure, width, sum(counts.values()))
     if best is None:
         return None
-    near, measure, width = best
-    if near < _WRAP_MIN_LINES or near < _WRAP_SHARE * len(raws):
+    # Names, column names and furniture are short lines on any page: only lines that could
+    # be wrapped count in the share.
+    near, measure, width, long = best
+    if near < _WRAP_MIN_LINES or near < _WRAP_SHARE * long:
         return None
     full = [r for r in raws if abs(measure(r) - width) <= 1]
     closed = sum(ends_sentence(r) for r in full)
@@ -644,7 +657,8 @@ def _classify(ln: _Line) -> None:
 
 
 def _promote_headlines(lines: list[_Line]) -> None:
-    """A long unpunctuated line right above a dateline is a headline, not body."""
+    """A long unpunctuated line right above a dateline is a headline, not body; a column name
+    over its author's name after a finished sentence is a sign-off whatever its type size."""
     for ln, nxt in itertools.pairwise(lines):
         if (
             ln.role == "body"
@@ -652,6 +666,16 @@ def _promote_headlines(lines: list[_Line]) -> None:
             and len(ln.text) <= 2 * _HEADING_MAX
             and not any(c in _SENTENCE_END for c in ln.text)
             and _dateline().match(nxt.text)
+        ):
+            ln.role = "heading"
+    for prev, ln, nxt in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            ln.role == "body"
+            and prev.role == "body"
+            and ends_sentence(prev.text)
+            and _is_column_line(ln.text)
+            and nxt.role == "heading"
+            and is_person_name(nxt.text)
         ):
             ln.role = "heading"
 
@@ -824,6 +848,7 @@ class _Draft:
     truncated: bool = False
     closed_by_credit: bool = False
     package: bool = False  # opened by an editor's note: the bylined parts after it belong to it
+    signed: bool = False  # closed by a column name and author: the text after it is another piece
 
     def add(self, idx: int, join: str) -> None:
         self.lines.append(idx)
@@ -986,6 +1011,9 @@ class _Reader:
         if cur is None:
             self._start(idx)
             return
+        if cur.signed:  # a column name and author closed it: this is the next piece
+            self._start(idx)
+            return
         last = self.lines[cur.lines[-1]]
         if last.role == "body" and last.open:
             if self._continues(cur, ahead):
@@ -1073,16 +1101,23 @@ class _Reader:
         more = [self.lines[i] for i in block.lines[size:]]
         if more:  # the next article's headline group follows at once
             return more[0].role == "heading"
-        return not rest or rest[0].kind != "body"
+        if rest and rest[0].kind == "body":  # a column's pieces in a row, each signed at its end
+            pair = [self.lines[i] for i in block.lines]
+            return _column_and_name(pair) and _column_signs_next(self.lines, rest)
+        return True
 
     def _sign_off(self, block: _Block, rest: list[_Block]) -> None:
         assert self.cur is not None
         size = _sign_off_size(self.lines, block.lines)
         *column, name = (self.lines[i] for i in block.lines[:size])
+        if column and self.cur.column is None:  # a column's commentary, printed after an article
+            strict = not self._reported(self.cur)
+            self.cur = self._split_commentary(self.cur, strict) or self.cur
         for idx in block.lines[:size]:
             self.cur.add(idx, "para")
         if column:
             self.cur.column = self.cur.column or column[0].text
+            self.cur.signed = True
         self.cur.byline = self.cur.byline or name.names or split_names(name.text)
         self.cur.closed_by_credit = True
         if len(block.lines) > size:
@@ -1095,8 +1130,14 @@ class _Reader:
         if not articles or len(lines) > 3 or any(len(ln.text) > 12 for ln in lines):
             self._group(block, [])
             return
-        headless = [d for d in articles if d.headline is None]
+        headless = [d for d in articles if d.headline is None and not d.signed]
         target = headless[-1] if headless else articles[-1]
+        last = articles[-1]
+        if last.headline is not None and last.column is None and _column_and_name(lines):
+            # A column's commentary may follow the last article: it takes the sign-off unless
+            # headless text before could (then it has to stand clearly apart).
+            strict = bool(headless) or not self._reported(last)
+            target = self._split_commentary(last, strict) or target
         for idx, ln in zip(block.lines, lines, strict=True):
             target.add(idx, "para")
             names = ln.names if ln.role == "byline" else None
@@ -1106,6 +1147,95 @@ class _Reader:
                 target.byline = target.byline or names
             elif target.column is None:
                 target.column = ln.text
+
+    def _split_commentary(self, draft: _Draft, strict: bool) -> _Draft | None:
+        """Cut the headless commentary that a column name and author sign off at the end of
+        ``draft`` out of it, as a new draft placed after it (None when there is none)."""
+        found = self._commentary_start(draft, strict)
+        if found is None:
+            return None
+        new = _Draft(draft.lines[found:], draft.joins[found:])
+        del draft.lines[found:]
+        del draft.joins[found - 1 :]
+        draft.closed_by_credit = True
+        self.drafts.insert(self.drafts.index(draft) + 1, new)
+        return new
+
+    def _commentary_start(self, draft: _Draft, strict: bool) -> int | None:
+        """Where in ``draft.lines`` a headless commentary signed off after the draft starts.
+
+        The candidates are the boundaries between the paragraphs of the body text at the end
+        of the draft (after its headline, byline or last section head); the first paragraph
+        stays with the article, the commentary keeps at least two, and a boundary with a
+        dateline after it (an article's lead) or a colon before it (the text announces what
+        follows) is none. The heads (the text just before those paragraphs) and each
+        paragraph are items; the boundary where the topic shifts most wins: the mean
+        similarity of the item pairs on one side of it less that of the pairs across it.
+
+        There is a commentary when the pairs across that boundary are much less alike than
+        the pairs on one side. When ``strict`` (headless text before could take the
+        sign-off, or the draft has no reporter of its own), they must be far less alike, and
+        the article must keep more than its first paragraph: a topic that only drifts away
+        from the lead is no second piece. The commentary then walks back from the boundary
+        over the paragraphs that read closer to it than to the text before them (its first
+        paragraph often states its theme with the article's words).
+        """
+        lines = draft.lines
+        paras = self._trailing_paragraphs(draft)[-_COLUMN_PARAS:]
+        if len(paras) < 3:
+            return None
+        top = paras[0][0]
+        head = self.topics.window(lines[top - 1 :: -1]) if top else Counter()
+        off = 1 if head else 0  # item of paragraph p: p + off
+        items = [head] * off + [self._bag(lines[a:b]) for a, b in paras]
+        sim = [[self.topics.similarity(x, y) for y in items] for x in items]
+        cuts = [p + off for p in range(1, len(paras) - 1) if self._may_open(draft, paras, p)]
+        if not cuts:
+            return None
+        cut = max(cuts, key=lambda k: operator.sub(*_pair_means(sim, k)))
+        within, across = _pair_means(sim, cut)
+        ratio = _SHIFT_STRICT if strict else _SHIFT
+        if across >= ratio * within or (strict and cut == 1 + off):
+            return None
+        while cut - 1 in cuts:
+            para, start = items[cut - 1], paras[cut - 1 - off][0]
+            before = self.topics.window(lines[start - 1 :: -1])
+            after = sum(items[cut:], Counter())
+            if self.topics.similarity(para, after) <= self.topics.similarity(para, before):
+                break
+            cut -= 1
+        return paras[cut - off][0]
+
+    def _may_open(self, draft: _Draft, paras: list[tuple[int, int]], p: int) -> bool:
+        """Whether a commentary can start at trailing paragraph ``p``: no dateline from
+        there on, and no colon just before it."""
+        if any(_dateline().match(self.lines[draft.lines[a]].text) for a, _ in paras[p:]):
+            return False
+        return not self.lines[draft.lines[paras[p][0] - 1]].text.endswith(("：", ":"))
+
+    def _reported(self, draft: _Draft) -> bool:
+        """A draft with a reporter's byline or a dateline: its writer signs at the top."""
+        return bool(draft.byline) or any(_dateline().match(self.lines[i].text) for i in draft.lines)
+
+    def _trailing_paragraphs(self, draft: _Draft) -> list[tuple[int, int]]:
+        """The paragraphs (positions in ``draft.lines``, end exclusive) of the body text at
+        the end of a draft, after its last heading, byline or credit line; a paragraph's
+        lines are joined by cuts."""
+        paras: list[tuple[int, int]] = []
+        end = len(draft.lines)
+        for k in range(len(draft.lines) - 1, -1, -1):
+            if self.lines[draft.lines[k]].role != "body":
+                break
+            if k == 0 or draft.joins[k - 1] != "cut":
+                paras.append((k, end))
+                end = k
+        return paras[::-1]
+
+    def _bag(self, idxs: Sequence[int]) -> Counter[str]:
+        bag: Counter[str] = Counter()
+        for i in idxs:
+            bag.update(self.topics.bags[i])
+        return bag
 
     # decisions
 
@@ -1247,6 +1377,65 @@ def _sign_off_size(lines: list[_Line], group: list[int]) -> int:
     if name.role == "byline":
         return 2 if name.names else 0
     return 2 if name.role == "heading" and is_person_name(name.text) else 0
+
+
+def _pair_means(sim: list[list[float]], cut: int) -> tuple[float, float]:
+    """Mean similarity of the item pairs on one side of ``cut`` and of the pairs across it.
+
+    >>> _pair_means([[1, 0.5, 0.0], [0.5, 1, 0.1], [0.0, 0.1, 1]], 2)
+    (0.5, 0.05)
+    """
+    pairs = list(itertools.combinations(range(len(sim)), 2))
+    within = [sim[i][j] for i, j in pairs if (i < cut) == (j < cut)]
+    across = [sim[i][j] for i, j in pairs if (i < cut) != (j < cut)]
+    return (sum(within) / len(within) if within else 0.0), sum(across) / len(across)
+
+
+def _column_signs_next(lines: list[_Line], rest: list[_Block]) -> bool:
+    """Whether the body text after a group ends with a column name and an author's name of its
+    own, followed by no body text, by a headline, or by more text that ends the same way (a
+    column's pieces in a row, each signed at its end)."""
+    k = 0
+    while k < len(rest) and rest[k].kind == "body":
+        k += 1
+    if k == len(rest) or rest[k].kind != "group":
+        return False
+    group = rest[k].lines
+    if not _column_and_name([lines[i] for i in group[:2]]):
+        return False
+    after = rest[k + 1] if k + 1 < len(rest) else None
+    if len(group) > 2:
+        return lines[group[2]].role == "heading"
+    return after is None or after.kind != "body" or _column_signs_next(lines, rest[k + 1 :])
+
+
+def _column_and_name(lines: list[_Line]) -> bool:
+    """Two lines that are a column name (a short display line without punctuation) over an
+    author's bare name, as a commentary signs off (陶然论金 / 陆敏); a reporter's byline
+    (本报记者 X) opens an article instead.
+
+    >>> pair = [_Line(0, 4, 0, "经济时评", False, True), _Line(5, 8, 5, "柯文涛", False, False)]
+    >>> for ln in pair:
+    ...     _classify(ln)
+    >>> _column_and_name(pair), _column_and_name(pair[::-1])
+    (True, False)
+    """
+    return (
+        len(lines) == 2
+        and lines[0].role == "heading"
+        and _is_column_line(lines[0].text)
+        and lines[1].role == "heading"
+        and is_person_name(lines[1].text)
+    )
+
+
+def _is_column_line(text: str) -> bool:
+    """A line that can be a column's name: short, without punctuation, not a person's name.
+
+    >>> _is_column_line("陶然论金"), _is_column_line("陆敏"), _is_column_line("好。")
+    (True, False, False)
+    """
+    return 2 <= len(text) <= 8 and _bare(text) and not is_person_name(text)
 
 
 def _signed_at_end(lines: list[_Line], rest: list[_Block]) -> bool:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import re
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +14,9 @@ from hypothesis import strategies as st
 from pipeline.ingest import LayoutHint
 from pipeline.segment import Segmentation, byline_names, dateline_names, segment
 from pipeline.textmap import TextMap
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pdf_layouts  # the seed page's articles, as the PDF tests lay them out
 
 
 def stitched(text: str, seg: Segmentation, k: int) -> str:
@@ -1175,3 +1181,413 @@ def test_editors_note_over_a_headline_opens_that_article() -> None:
         ("高校毕业生就业服务月开启", ["邱明远"]),
     ]
     assert stitched(SERIES_NOTE, seg, 0).startswith("编者按：乡村振兴")
+
+
+# --- a headline-less commentary signed off after another article (written for these tests) --
+
+CLINIC_THEN_NIGHT_MARKETS = """城乡居民医保参保实现掌上办
+
+本报记者 林晓岚
+
+本报讯　省医疗保障局近日推出城乡居民医保参保缴费线上服务，群众通过手机即可完成参保登记、缴费和查询。
+
+据介绍，线上服务打通了医保、税务和民政部门的数据，低保对象、特困人员等群体的参保补助自动核定，无需再到窗口提交证明材料。今年以来，全省已有320万人通过线上渠道完成参保缴费。
+
+省医疗保障局有关负责人表示，下一步将推动异地就医备案、医保关系转移等更多事项网上办理，让参保群众少跑腿。
+
+夜间经济是城市活力的晴雨表。夜市、夜游、夜读等新业态不断涌现，既丰富了居民的夜间生活，也为城市消费增添了新动能。
+
+发展夜间经济，不能只图一时热闹。一些城市的夜市同质化严重，摊位千篇一律，游客逛过一次便失去兴趣。夜间经济要持续繁荣，必须在特色上下功夫，挖掘本地文化资源，打造有辨识度的夜间消费场景。
+
+夜间经济的繁荣也离不开精细的城市管理。延长公交地铁运营时间，完善夜间照明和停车设施，加强治安巡逻和食品安全检查，才能让居民和游客放心消费、安心游玩。
+
+点亮夜间经济，更要温暖城市烟火气。把群众的夜间需求放在心上，夜间经济才能成为城市的一张亮丽名片。
+
+城市观察
+
+周明远
+
+本版编辑 许  静
+"""
+
+GRAIN_THEN_FARMING = """夏粮收购进度快于去年同期
+
+本报记者 陈立军
+
+本报北京6月9日电　今年夏粮收购已在主产区全面展开，收购进度快于去年同期。
+
+据国家粮食和物资储备局统计，各类粮食企业已累计收购小麦2100万吨。
+
+为方便农民售粮，主产区增设收购网点，推行预约收购、上门服务和线上结算，农民售粮排队时间明显缩短。
+
+国家粮食和物资储备局有关负责人表示，将加强收购资金保障和市场监测，坚决守住农民种粮卖得出的底线。
+
+种粮有钱赚，农民才愿意种粮。保障国家粮食安全，归根结底要调动农民种粮积极性，让种粮农民在经济上不吃亏、在政策上得实惠。
+
+近年来，种粮成本持续上升，化肥、农药、人工等价格上涨挤压了种粮收益。提高种粮收益，既要稳定粮价预期，也要降低种粮成本，推广社会化服务，让小农户用上先进农机和良种。
+
+健全种粮农民收益保障机制，还要发挥政策的托底作用。完善最低收购价政策和耕地地力保护补贴，扩大完全成本保险和种植收入保险覆盖面，让种粮农民吃下定心丸。
+
+手中有粮，心中不慌。把种粮农民的收益放在心上，粮食安全的根基才能更加牢固。
+
+田间笔记
+
+钱  锋
+
+新能源汽车充电网络加快向县乡延伸
+
+本报记者 蒋若帆
+
+本报北京6月9日电　国家能源局日前印发通知，推动充电基础设施向县城和乡镇延伸。
+
+通知提出，鼓励企业在县城商业中心、乡镇政府驻地和高速公路服务区建设公共充电设施，完善充电网络运营维护机制。
+"""
+
+HOUSING_THEN_READING = """## 老旧小区改造惠及百万居民
+
+□ 本报记者 孙丽华
+
+今年以来，全省加快推进城镇老旧小区改造，已开工改造小区1860个，惠及居民42万户。老旧小区改造既是民生工程，也是发展工程，各地把改造与完善社区服务、提升城市品质结合起来，群众获得感明显增强。
+
+## 补齐设施短板
+
+各地把加装电梯、更新管网、增设停车位作为老旧小区改造重点，同步建设养老托育、便民市场等社区服务设施。南湖区在老旧小区改造中引入专业物业服务，小区环境明显改善。
+
+加装电梯是居民最关心的事。多地简化加装电梯审批流程，提供财政补贴，并组织社区干部上门协调，帮助低层和高层住户达成共识。
+
+## 创新投融资机制
+
+老旧小区改造资金需求大，各地探索政府补助、居民出资、社会资本参与的多元投入机制。一些城市通过盘活小区闲置空间、发展社区商业，吸引企业参与老旧小区改造和运营。
+
+省住房城乡建设厅有关负责人表示，将继续完善老旧小区改造政策，推动改造后的小区建立长效管理机制。
+
+阅读是一座城市最温柔的底色。走进街头的城市书房，总能看到安静读书的市民，有白发老人，也有背着书包的孩子。
+
+城市书房遍地开花，让阅读变得触手可及。但也要看到，一些书房藏书更新慢、开放时间短，晚上和周末恰恰是市民最想去的时候，却常常大门紧闭。
+
+建好城市书房，更要用好城市书房。可以根据读者借阅数据及时更新书目，延长开放时间，开展读书分享、亲子阅读等活动，让书房真正成为市民的精神家园。
+
+书香浸润城市，阅读滋养人心。愿每一座城市书房都灯火常明。
+
+书香随笔
+
+吴  桐
+"""
+
+TREES_THEN_TWO_COLUMNS = """春季植树活动在全市展开
+
+本报记者 赵一鸣
+
+本报讯　全市春季义务植树活动近日展开，共栽种苗木12万株。
+
+各区组织干部群众在河道两岸、城郊荒山种植乔木和灌木。市园林部门介绍，今年植树坚持适地适树，优先选用乡土树种，并安排专人负责后期养护，确保种一棵活一棵。
+
+垃圾分类贵在坚持。不少小区刚推行垃圾分类时热情高涨，过了一段时间，分类投放点又出现了混投混放现象。
+
+让垃圾分类成为习惯，需要久久为功。一方面要完善分类投放、收运和处理设施，避免前端分好、后端混运；另一方面要加强宣传引导，让居民明白分类的意义和方法。
+
+垃圾分类是一件小事，也是一件大事。每个人从自己做起，城市环境就会更加美好。
+
+民生杂谈
+
+郑晓光
+
+假期出游，不少游客遇到过景区预约难、停车难的烦恼。旅游旺季客流集中，考验的是景区的管理和服务水平。
+
+提升游客体验，景区要在细节上多下功夫。科学设置预约名额，提供实时客流信息，增加临时停车位和接驳车辆，都能有效缓解游客的出行焦虑。
+
+好的旅游体验来自用心的服务。景区多想一步，游客就会多一分满意。
+
+旅途随想
+
+黄思远
+
+本版编辑 许  静
+"""
+
+BAMBOO_THEN_GUESTHOUSES = """非遗传承人
+
+## 竹编老手艺编出新生活
+
+在皖南山区的一个小村子里，七十岁的老篾匠正带着几名年轻人劈竹、刮篾、编织。竹篮、竹席、竹灯在他们手中渐渐成形。
+
+几年前，村里的竹编手艺一度后继无人。老篾匠办起竹编工坊，免费教村民学手艺，还和设计师合作开发文创产品。如今，工坊的竹编产品通过网络销往全国，年销售额超过
+
+乡村民宿火了，服务也要跟上。近年来，不少乡村依托山水风光发展民宿，吸引城里人前来度假休闲。
+
+民宿经营不能只靠好风景。一些民宿卫生条件差、收费不透明，游客住过一次就不愿再来。提升民宿服务水平，需要经营者树立品牌意识，也需要行业协会制定服务标准。
+
+乡村民宿要留住客人，靠的是干净舒适的住宿、热情周到的服务和原汁原味的乡土文化。
+
+乡野漫谈
+
+钱  锋
+
+广告
+"""
+
+NIGHT_SPENDING_THEN_CITY_CARE = """夜间消费持续升温
+
+本报记者 林晓岚
+
+本报讯　今年以来，全市夜间消费持续升温，一季度夜间消费额达86亿元。
+
+数据显示，一季度全市夜间消费额同比增长15%，夜间客流量同比增长22%。
+
+在南湖夜市，各色小吃摊位前排起长队，非遗手作、街头演艺吸引游客驻足。夜市运营方介绍，夜市每晚接待游客超过2万人次，周末客流更多。
+
+市商务局有关负责人表示，今年将新培育10条特色夜间消费街区，延长商圈营业时间，进一步激发夜间消费活力。
+
+夜间经济热起来，城市管理也要跟上。夜间消费场景增多，对交通、治安、环境卫生等公共服务提出了更高要求。
+
+一些夜市人流密集，周边停车难、打车难，散场后垃圾遍地，既影响居民休息，也影响游客体验。夜间经济要行稳致远，城市管理必须精细化，公交延时、临时停车、环卫保洁都要提前谋划。
+
+把城市管理做细做实，夜间经济才能既有热度，又有温度。
+
+城市观察
+
+周明远
+
+本版编辑 许  静
+"""
+
+ONE_PARAGRAPH_THEN_NIGHT_MARKETS = """城乡居民医保参保实现掌上办
+
+本报记者 林晓岚
+
+省医疗保障局近日推出城乡居民医保参保缴费线上服务，群众通过手机即可完成参保登记、缴费和查询，今年以来全省已有320万人通过线上渠道完成参保缴费。
+
+夜间经济是城市活力的晴雨表。夜市、夜游、夜读等新业态不断涌现，既丰富了居民的夜间生活，也为城市消费增添了新动能。
+
+发展夜间经济，不能只图一时热闹。一些城市的夜市同质化严重，摊位千篇一律，游客逛过一次便失去兴趣。夜间经济要持续繁荣，必须在特色上下功夫。
+
+点亮夜间经济，更要温暖城市烟火气。把群众的夜间需求放在心上，夜间经济才能成为城市的一张亮丽名片。
+
+城市观察
+
+周明远
+"""
+
+HEADED_COLUMN = """让老字号焕发新活力
+
+近日，商务部等部门发布通知，推动老字号创新发展，支持老字号企业传承技艺、创新产品、拓展市场。
+
+老字号承载着几代人的记忆。一些老字号店铺门庭若市，也有一些老字号经营困难，产品多年不变，渐渐被年轻消费者冷落。
+
+老字号要焕发新活力，守正是根本，创新是关键。守住传统技艺和品质口碑，同时研究年轻人的消费习惯，推出新品、打造新场景，老字号才能常做常新。
+
+政府部门也要为老字号发展创造良好环境，加强老字号商标保护，支持老字号进商圈、进景区、上网店。
+
+让老字号擦亮金字招牌，既是保护传统文化，也是扩大消费的应有之义。
+
+商业观察
+
+何  平
+"""
+# The feature finished: no truncation, and no reporter to tell its end from the commentary's.
+BAMBOO_FINISHED_THEN_GUESTHOUSES = BAMBOO_THEN_GUESTHOUSES.replace(
+    "年销售额超过\n",
+    "年销售额超过200万元。\n\n老篾匠说，最大的心愿是让竹编手艺一代代传下去，让更多年轻人靠"
+    "手艺过上好日子。\n",
+)
+
+# Each page: the units' (kind, headline, column, byline) and the first words of each unit.
+SIGNED_AFTER = {
+    "after_a_complete_news_story": (
+        CLINIC_THEN_NIGHT_MARKETS,
+        [
+            ("news", "城乡居民医保参保实现掌上办", None, ["林晓岚"]),
+            ("commentary", None, "城市观察", ["周明远"]),
+            ("furniture", None, None, []),
+        ],
+        ["城乡居民医保", "夜间经济是城市活力", "本版编辑"],
+    ),
+    "after_a_story_of_the_same_field_in_mid_page": (
+        GRAIN_THEN_FARMING,
+        [
+            ("news", "夏粮收购进度快于去年同期", None, ["陈立军"]),
+            ("commentary", None, "田间笔记", ["钱  锋"]),
+            ("news", "新能源汽车充电网络加快向县乡延伸", None, ["蒋若帆"]),
+        ],
+        ["夏粮收购进度", "种粮有钱赚", "新能源汽车"],
+    ),
+    "after_an_article_with_section_heads": (
+        HOUSING_THEN_READING,
+        [
+            ("news", "老旧小区改造惠及百万居民", None, ["孙丽华"]),
+            ("commentary", None, "书香随笔", ["吴  桐"]),
+        ],
+        ["## 老旧小区改造", "阅读是一座城市"],
+    ),
+    "two_commentaries_in_a_row": (
+        TREES_THEN_TWO_COLUMNS,
+        [
+            ("news", "春季植树活动在全市展开", None, ["赵一鸣"]),
+            ("commentary", None, "民生杂谈", ["郑晓光"]),
+            ("commentary", None, "旅途随想", ["黄思远"]),
+            ("furniture", None, None, []),
+        ],
+        ["春季植树活动", "垃圾分类贵在坚持", "假期出游", "本版编辑"],
+    ),
+    "after_a_truncated_feature": (
+        BAMBOO_THEN_GUESTHOUSES,
+        [
+            ("feature", "竹编老手艺编出新生活", None, []),
+            ("commentary", None, "乡野漫谈", ["钱  锋"]),
+            ("advertisement", None, None, []),
+        ],
+        ["非遗传承人", "乡村民宿火了", "广告"],
+    ),
+    "after_a_finished_feature": (
+        BAMBOO_FINISHED_THEN_GUESTHOUSES,
+        [
+            ("feature", "竹编老手艺编出新生活", None, []),
+            ("commentary", None, "乡野漫谈", ["钱  锋"]),
+            ("advertisement", None, None, []),
+        ],
+        ["非遗传承人", "乡村民宿火了", "广告"],
+    ),
+    "after_a_story_on_the_same_topic": (
+        NIGHT_SPENDING_THEN_CITY_CARE,
+        [
+            ("news", "夜间消费持续升温", None, ["林晓岚"]),
+            ("commentary", None, "城市观察", ["周明远"]),
+            ("furniture", None, None, []),
+        ],
+        ["夜间消费持续升温", "夜间经济热起来", "本版编辑"],
+    ),
+    "after_a_one_paragraph_story": (
+        ONE_PARAGRAPH_THEN_NIGHT_MARKETS,
+        [
+            ("news", "城乡居民医保参保实现掌上办", None, ["林晓岚"]),
+            ("commentary", None, "城市观察", ["周明远"]),
+        ],
+        ["城乡居民医保", "夜间经济是城市活力"],
+    ),
+    "a_headed_commentary_keeps_its_sign_off": (
+        HEADED_COLUMN,
+        [("commentary", "让老字号焕发新活力", "商业观察", ["何  平"])],
+        ["让老字号焕发新活力"],
+    ),
+}
+COLUMN_NAMES = ("城市观察", "田间笔记", "书香随笔", "民生杂谈", "旅途随想", "乡野漫谈", "商业观察")
+
+
+def unit_heads(seg: Segmentation) -> list[tuple]:
+    return [(a.kind, a.headline, a.column, a.byline) for a in seg.articles]
+
+
+def openings(page: str, seg: Segmentation, words: list[str]) -> list[str]:
+    return [stitched(page, seg, k)[: len(w)] for k, w in enumerate(words)]
+
+
+@pytest.mark.parametrize("case", SIGNED_AFTER)
+def test_commentary_signed_off_after_an_article_is_cut_out_of_it(case: str) -> None:
+    page, heads, words = SIGNED_AFTER[case]
+    seg = segment(page)
+    assert_valid(page, seg)
+    assert unit_heads(seg) == heads
+    assert openings(page, seg, words) == words
+    for k, (kind, _, column, byline) in enumerate(heads):
+        if kind == "commentary":  # the sign-off closes the commentary's own text
+            assert stitched(page, seg, k).endswith(f"{column}\n\n{byline[0]}")
+
+
+# How a PDF reader types the display lines of these pages (other lines are body type).
+DISPLAY = {
+    "城乡居民医保参保实现掌上办": "headline",
+    "夏粮收购进度快于去年同期": "headline",
+    "新能源汽车充电网络加快向县乡延伸": "headline",
+    "## 老旧小区改造惠及百万居民": "headline",
+    "## 补齐设施短板": "subheadline",
+    "## 创新投融资机制": "subheadline",
+    "春季植树活动在全市展开": "headline",
+    "非遗传承人": "kicker",
+    "## 竹编老手艺编出新生活": "headline",
+    "夜间消费持续升温": "headline",
+    "让老字号焕发新活力": "headline",
+    "本版编辑 许  静": "furniture",
+}
+
+
+def pdf_hints(page: str, column_role: str) -> list[LayoutHint]:
+    """Hints as a PDF reader gives them, with the column names in ``column_role`` and the
+    authors' names in body type."""
+    sizes = {"headline": 20.0, "subheadline": 14.0, "kicker": 14.0, "furniture": 9.0}
+    hints = []
+    for m in re.finditer(r"[^\n]+", page):
+        line = m.group()
+        role = column_role if line in COLUMN_NAMES else DISPLAY.get(line, "body")
+        hints.append(LayoutHint(m.start(), m.end(), role, sizes.get(role, 10.0)))
+    return hints
+
+
+@pytest.mark.parametrize("column_role", ["headline", "subheadline", "body"])
+@pytest.mark.parametrize("case", SIGNED_AFTER)
+def test_commentary_signed_off_after_an_article_in_the_pdf_version(
+    case: str, column_role: str
+) -> None:
+    page, heads, words = SIGNED_AFTER[case]
+    seg = segment(page, pdf_hints(page, column_role))
+    assert unit_heads(seg) == heads
+    assert openings(page, seg, words) == words
+
+
+# Hard-wrapped with the paragraph ends marked (on a plain page a paragraph that fills its last
+# line runs into the next one, and the commentary's first paragraph into the article's last).
+LINE_BREAKS = [
+    "single_newlines",
+    "windows_line_ends",
+    "indented",
+    *(f"wrapped_{w}_{style}" for w in (20, 26, 33) for style in ("indent", "blank")),
+]
+
+
+def with_line_breaks(page: str, variant: str) -> str:
+    """The page with paragraphs on single lines, with CRLF line ends, indented, or hard-wrapped
+    at a width."""
+    if variant == "single_newlines":
+        return page.replace("\n\n", "\n")
+    if variant == "windows_line_ends":
+        return page.replace("\n", "\r\n")
+    if variant == "indented":
+        return "\n".join(("\u3000\u3000" + ln if len(ln) > 20 else ln) for ln in page.split("\n"))
+    _, width, style = variant.split("_")
+    return wrapped_seed(page, int(width), style)
+
+
+@pytest.mark.parametrize("variant", LINE_BREAKS)
+@pytest.mark.parametrize("case", SIGNED_AFTER)
+def test_commentary_signed_off_after_an_article_whatever_the_line_breaks(
+    case: str, variant: str
+) -> None:
+    page, heads, _ = SIGNED_AFTER[case]
+    other = with_line_breaks(page, variant)
+    seg, want = segment(other), segment(page)
+    assert unit_heads(seg) == heads
+    assert [squeezed(other, a.spans) for a in seg.articles] == [
+        squeezed(page, a.spans) for a in want.articles
+    ]
+
+
+@pytest.mark.parametrize("first", ["agents", "small_business", "vocational"])
+@pytest.mark.parametrize("then", ["nothing", "editor_line", "another_article"])
+def test_seed_commentary_printed_after_a_seed_article_keeps_its_extent(
+    first: str, then: str
+) -> None:
+    """The seed's commentary (its column name and author at its end) right after one of the
+    seed's other articles: complete, with section heads, or truncated."""
+    arts = pdf_layouts.articles()
+    comment = arts["commentary"].texts()
+    other = "vocational" if first == "agents" else "agents"
+    tail = {"nothing": [], "editor_line": ["本版编辑 于泳"], "another_article": arts[other].texts()}
+    page = "\n\n".join([*arts[first].texts(), *comment, *tail[then]]) + "\n"
+    seg = segment(page)
+    assert_valid(page, seg)
+    units = [(a.kind, a.headline, a.column) for a in seg.articles]
+    assert units[:2] == [
+        ("feature" if first == "vocational" else "news", arts[first].headline, None),
+        ("commentary", None, comment[-2]),
+    ]
+    assert stitched(page, seg, 1) == "\n\n".join(comment)
+    assert seg.articles[1].byline == [comment[-1]]
