@@ -66,9 +66,12 @@ def extract(
     """Extract every page of FILES: JSON on stdout, or JSON Lines and tables under --out."""
     from pipeline.document import PageDocument
     from pipeline.process import extract_paths
-    from pipeline.tables import OutputFolder
 
-    folder = OutputFolder(out, resume=resume) if out is not None else None
+    folder = None
+    if out is not None:
+        from pipeline.tables import OutputFolder  # pandas: only when tables are written
+
+        folder = OutputFolder(out, resume=resume)
     kept: list[PageDocument] = []  # only for --duckdb without --out
     failures: list[tuple[str, str]] = []
     paths = [p for p in _inputs(files, failures) if folder is None or not folder.has(p)]
