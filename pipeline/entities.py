@@ -36,6 +36,7 @@ LABELS = ("PER", "ORG", "LOC", "WORK", "PRODUCT", "EVENT")
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner"
 MODEL_FILE = "ner.crfsuite"
 RULES = "entity_rules"
+VOCAB_LIMIT = 1_000_000  # token strings the shared spaCy pipeline may collect before a rebuild
 
 # A candidate span: (start, end, label, priority). Higher priority wins among equal lengths.
 Candidate = tuple[int, int, str, int]
@@ -1003,6 +1004,12 @@ def extract_entities(text: str) -> list[Entity]:
     """
     if not text.strip():
         return []
-    doc = build_nlp()(text)
+    nlp = build_nlp()
+    if len(nlp.vocab.strings) > VOCAB_LIMIT:
+        # spaCy keeps every token string it has seen; over an archive of millions of pages
+        # that grows without end, so start afresh (no output depends on the vocabulary).
+        build_nlp.cache_clear()
+        nlp = build_nlp()
+    doc = nlp(text)
     spans = resolve(text, doc_state(doc).spans)
     return [Entity("", None, s, e, text[s:e], label) for s, e, label in spans]

@@ -238,3 +238,14 @@ def test_resolve_prefers_longest_span() -> None:
 
 def test_normalize_keeps_length() -> None:
     assert len(normalize("ＡＢ１２　")) == 5
+
+
+def test_a_full_vocabulary_rebuilds_the_pipeline_with_the_same_output(monkeypatch):
+    import pipeline.entities as entities
+
+    text = "南开大学教授田利辉说，浙江省新增企业三万家。"
+    before = entities.extract_entities(text)
+    first = entities.build_nlp()
+    monkeypatch.setattr(entities, "VOCAB_LIMIT", 0)
+    assert entities.extract_entities(text) == before
+    assert entities.build_nlp() is not first
