@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -108,3 +111,14 @@ def test_any_text_gives_a_valid_document(text):
     for table in OFFSET_TABLES:
         for item in getattr(doc, table):
             assert text[item.start : item.end] == item.surface
+
+
+def test_output_does_not_depend_on_the_process_hash_seed(seed_path):
+    """Separate processes with different string hashing give the same bytes."""
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "pipeline.cli", "extract", str(seed_path)]
+        run = subprocess.run(command, env=env, capture_output=True, check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
