@@ -90,6 +90,7 @@ _HEADING_MAX = 40  # longest unmarked line that can still be a heading
 _WINDOW = 600  # characters of context on each side of a boundary for topic similarity
 _START_THRESHOLD = 2.0
 _VERSE = 4  # heading-shaped lines in a row that are more than a headline group
+_BOX_LINES = 3  # display lines under a box label that are its facts, not a title and subtitle
 _SIDEBAR_DENSITY = 0.25  # numbers with units per ten characters in an infographic
 # Hard-wrapped pages: at least this many lines (and this share of lines) of one width of at
 # least _WRAP_MIN characters, of which at most _WRAP_CLOSED end a sentence and at least
@@ -752,11 +753,18 @@ def _introduced(lines: list[_Line], i: int) -> bool:
 
 
 def _box_end(lines: list[_Line], i: int) -> int | None:
-    """The last line of a background box whose label (链接) is line ``i``: the box's own
-    title lines, then its paragraphs, and more titled parts (a title over a subtitle, with no
-    byline, dateline or column tag: the next case of the box) up to any other line."""
+    """The last line of a background box whose label (链接) is line ``i``.
+
+    A titled box holds its own title lines, then its paragraphs, and more titled parts (a
+    title over a subtitle, with no byline, dateline or column tag: the next case of the box)
+    up to any other line. A box with no title of its own, or whose title stands over short
+    display lines (more than a subtitle), holds only its short lines or one paragraph: the
+    paragraphs after that are the article's text, printed around the box.
+    """
     if lines[i].role != "heading" or _SPACES.sub("", lines[i].text) not in _markers("box_labels"):
         return None
+    if i + 1 < len(lines) and lines[i + 1].role == "body":
+        return _untitled_box_end(lines, i + 1)
     j, end, first = i + 1, None, True
     while j < len(lines):
         k = j
@@ -764,12 +772,39 @@ def _box_end(lines: list[_Line], i: int) -> int | None:
             k += 1
         if k >= len(lines) or lines[k].role != "body" or _dateline().match(lines[k].text):
             break
+        if first and k - j >= _BOX_LINES:  # facts set line by line under the box's title
+            return k - 1
         if not first and k - j < 2:
             break
         while k + 1 < len(lines) and lines[k + 1].role == "body":
             k += 1
         j, end, first = k + 1, k, False
     return end
+
+
+def _untitled_box_end(lines: list[_Line], j: int) -> int | None:
+    """The last line of an untitled box whose text starts at line ``j``: its run of short
+    lines (facts set line by line), or else its one paragraph (which may go on after a column
+    break in mid-sentence).
+
+    >>> box = [_Line(0, 7, 0, "对象：农户", False, True), _Line(8, 13, 8, "期限：3年", False, True)]
+    >>> para = _Line(20, 90, 20, "这一产品" * 15 + "。", False, True)
+    >>> cut = _Line(20, 90, 20, "这一产品" * 15 + "，", False, True)
+    >>> _untitled_box_end(box + [para], 0), _untitled_box_end([para, *box], 0)
+    (1, 0)
+    >>> _untitled_box_end([cut, para, para], 0)
+    1
+    """
+    if _dateline().match(lines[j].text):
+        return None
+    k = j
+    short = len(lines[j].text) <= _HEADING_MAX
+    while k + 1 < len(lines) and lines[k + 1].role == "body":
+        goes_on = len(lines[k + 1].text) <= _HEADING_MAX if short else lines[k].open
+        if not goes_on:
+            break
+        k += 1
+    return k
 
 
 def _leads_article(lines: list[_Line], j: int) -> bool:
@@ -849,6 +884,7 @@ class _Draft:
     closed_by_credit: bool = False
     package: bool = False  # opened by an editor's note: the bylined parts after it belong to it
     signed: bool = False  # closed by a column name and author: the text after it is another piece
+    signed_name: bool = False  # no byline at the top, an author's bare name (□ X, ——X) at the end
 
     def add(self, idx: int, join: str) -> None:
         self.lines.append(idx)
@@ -1027,6 +1063,7 @@ class _Reader:
             return
         if _SIGNATURE.match(ln.text) and is_person_name(ln.text.lstrip("—").strip()):
             cur.add(idx, "para")  # ——X: the author signs off
+            cur.signed_name = cur.signed_name or not cur.byline
             cur.byline = cur.byline or [ln.text.lstrip("—").strip()]
             cur.closed_by_credit = True
             return
@@ -1118,6 +1155,8 @@ class _Reader:
         if column:
             self.cur.column = self.cur.column or column[0].text
             self.cur.signed = True
+        if name.role == "heading":
+            self.cur.signed_name = self.cur.signed_name or not self.cur.byline
         self.cur.byline = self.cur.byline or name.names or split_names(name.text)
         self.cur.closed_by_credit = True
         if len(block.lines) > size:
@@ -1143,6 +1182,7 @@ class _Reader:
             names = ln.names if ln.role == "byline" else None
             if names is None and is_person_name(ln.text):
                 names = [ln.text]
+                target.signed_name = target.signed_name or not target.byline
             if names is not None:
                 target.byline = target.byline or names
             elif target.column is None:
@@ -1564,6 +1604,8 @@ def _kind(draft: _Draft, lines: list[_Line]) -> str:
     lead = body[0].text if body else ""
     if _dateline().match(lead) or _brief_head(lead):
         return "news"
+    if draft.signed_name and draft.headline is not None and not _reporter_named(own):
+        return "commentary"  # a headline and an author's bare sign-off, and no reporter
     if any(any(c in tag for c in _markers("feature_cues")) for tag in tags):
         return "feature"
     scene = lead.startswith(("“", "在")) and "，" in lead[:16]
@@ -1572,9 +1614,30 @@ def _kind(draft: _Draft, lines: list[_Line]) -> str:
     return "news"
 
 
+def _reporter_named(lines: list[_Line]) -> bool:
+    """Whether an article's lines name a reporter: a byline line (本报记者 X) or a credit or
+    closing parenthesis with a byline marker in it ((记者 X)).
+
+    >>> lines = [_Line(0, 6, 0, "（记者 王明）", False, True), _Line(7, 9, 7, "王明", False, True)]
+    >>> for ln in lines:
+    ...     _classify(ln)
+    >>> _reporter_named(lines), _reporter_named(lines[1:])
+    (True, False)
+    """
+    return any(
+        ln.role == "byline"
+        or (
+            ln.role in ("credit", "body")
+            and bool(_PAREN_LINE.match(ln.text))
+            and bool(_byline_marker().search(ln.text))
+        )
+        for ln in lines
+    )
+
+
 def _spans(draft: _Draft, lines: list[_Line], text: str) -> list[Span]:
     """Page spans of a draft: contiguous lines share a span; a cut ends one at the last
-    character; a paragraph break across removed material keeps its newlines."""
+    character; a paragraph break across removed material (not a box) keeps its newlines."""
     order = sorted(range(len(draft.lines)), key=lambda k: lines[draft.lines[k]].start)
     idxs = [draft.lines[k] for k in order]
     joins = ["para"] + [draft.joins[k - 1] if k else "para" for k in order[1:]]
@@ -1584,7 +1647,7 @@ def _spans(draft: _Draft, lines: list[_Line], text: str) -> list[Span]:
         if join == "para" and idx == prev + 1:
             continue
         end = lines[prev].end
-        if join == "para":
+        if join == "para" and lines[prev + 1].role != "sidebar":  # a box ends the span
             stop = lines[prev + 1].raw_start
             while end < stop and text[end] in "\r\n":
                 end += 1

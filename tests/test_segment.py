@@ -296,6 +296,124 @@ def test_background_box_is_a_sidebar_of_its_article() -> None:
     assert "始建于明代" not in stitched(INSET, seg, 0)
 
 
+# An untitled box printed between two paragraphs of a feature: the box holds its one paragraph
+# (or its short lines); the feature's own paragraphs after it go back to the feature.
+BOX_PARAGRAPH = """乡村振兴观察
+## 石桥村的“共享果园”
+
+□ 本报记者 柯文涛
+
+初秋的石桥村，山坡上的柑橘渐渐转黄。果农邓春林打开手机，就能看到自家果树的认养订单。“以前果子卖不上价，现在城里人提前认养，心里踏实多了。”他说。
+
+“共享果园”由村集体牵头，城市家庭可按棵认养果树，每棵每年600元，果子成熟后由村里统一采摘寄送。
+
+## 链接
+
+认养规则：认养期为1年，认养人可随时到园区参观采摘，果树日常管护由村集体统一负责。
+
+村党支部书记曹明远介绍，村里把认养收入的三成用于修路和建设冷库。“冷库建成后，果子能错峰上市，价格更稳。”
+
+今年以来，石桥村已有400多个城市家庭认养果树，带动村民人均增收约2000元。曹明远说，明年还打算把茶园也纳入认养范围。
+"""
+
+BOX_LINES = """## 海边小镇的渔旅新路
+
+□ 本报记者 柯文涛
+
+清晨六点，渔港码头已经热闹起来。渔民许海生把刚卸下的梭子蟹装进冷链车，一部分送往城里的超市，一部分留给镇上的民宿。
+
+## 小知识
+
+学名：三疣梭子蟹；
+
+产地：东海沿岸；
+
+旺季：每年9月至11月。
+
+“过去只会打鱼，现在游客来了，渔家乐也开起来了。”许海生笑着说，他家的民宿旺季几乎天天客满。
+
+镇文旅办负责人蒋文清说，小镇正在修缮老渔村的石头房，计划明年开放渔俗展馆。
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "box_end", "resumes"),
+    [
+        (BOX_PARAGRAPH, "统一负责。", "村党支部书记曹明远介绍"),
+        (BOX_LINES, "9月至11月。", "“过去只会打鱼"),
+        (BOX_LINES.replace("；", "").replace("9月至11月。", "9月至11月"), "9月至11月", "“过去"),
+    ],
+    ids=["one-paragraph", "short-lines", "display-lines"],
+)
+def test_untitled_box_ends_with_its_own_text_and_the_article_goes_on(
+    page: str, box_end: str, resumes: str
+) -> None:
+    seg = segment(page)
+    assert_valid(page, seg)
+    assert len(seg.articles) == 1 and len(seg.sidebars) == 1
+    box = page[slice(*seg.sidebars[0].span)]
+    assert box.endswith(box_end) and seg.sidebars[0].article == 0
+    article = seg.articles[0]
+    assert len(article.spans) == 2
+    assert page[slice(*article.spans[1])].startswith(resumes)
+    assert page[slice(*article.spans[0])].endswith("。")  # no blank line before the box
+
+
+# A commentary with its own headline, signed off by its author's bare name at the end and no
+# reporter: the sign-off makes it a commentary. News with its reporter at the end stays news.
+SIGNED_PIECE = """## 老街改造要让居民留得住
+
+老街改造，难在“改”与“留”之间找到平衡。拆得太多，老街就只剩一个名字；一成不变，居民的生活又难以改善。
+
+好的改造，应当先问居民需要什么。修好下水道、装上路灯，比刷一遍外墙更实在。
+
+留住了人，才留得住烟火气。
+
+{sign}
+
+本版编辑 马 林
+"""
+
+NEWS_ENDS_WITH_REPORTER = """## 城南新建三座口袋公园
+
+城南区今年新建的三座口袋公园日前全部开放，总面积约1.2万平方米，周边居民步行5分钟即可到达。
+
+公园内设有健身步道、儿童游乐区和休息长廊，区园林部门还将在秋季补种乔木200余株。
+
+{sign}
+
+本版编辑 马 林
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "sign", "kind"),
+    [
+        (SIGNED_PIECE, "□ 柯文涛", "commentary"),
+        (SIGNED_PIECE, "——柯文涛", "commentary"),
+        (NEWS_ENDS_WITH_REPORTER, "（记者 柯文涛）", "news"),
+        (NEWS_ENDS_WITH_REPORTER, "（本报记者 柯文涛）", "news"),
+        (NEWS_ENDS_WITH_REPORTER, "本报记者 柯文涛", "news"),
+    ],
+    ids=["square", "dash", "paren-reporter", "paren-staff", "staff-line"],
+)
+def test_bare_author_sign_off_makes_a_commentary_and_a_reporter_keeps_news(
+    page: str, sign: str, kind: str
+) -> None:
+    text = page.format(sign=sign)
+    seg = segment(text)
+    assert_valid(text, seg)
+    article = seg.articles[0]
+    assert (article.kind, article.byline) == (kind, ["柯文涛"])
+    assert article.headline == page.splitlines()[0].removeprefix("## ")
+    assert stitched(text, seg, 0).endswith(sign)
+
+
+def test_dateline_keeps_news_signed_with_a_bare_name() -> None:
+    text = SIGNED_PIECE.format(sign="□ 柯文涛").replace("老街改造，难在", "本报讯 老街改造，难在")
+    assert segment(text).articles[0].kind == "news"
+
+
 @pytest.mark.parametrize(
     "line", ["2026-07-04 00:00:00:0 30166 http://example.cn/a.html", "第 9 版", "7"]
 )
