@@ -42,6 +42,7 @@ VOCAB_LIMIT = 1_000_000  # token strings the shared spaCy pipeline may collect b
 Candidate = tuple[int, int, str, int]
 PRIORITY_MODEL = 1
 PRIORITY_GAZETTEER = 2
+PRIORITY_UNKNOWN_HEAD = 2  # suffix-rule organizations whose head is a word jieba does not know
 PRIORITY_RULE = 3
 PRIORITY_DELIMITED = 4  # names marked off by 《》 or quotes
 
@@ -340,6 +341,10 @@ def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, in
 
 _PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "new", "eng"})
 _NOMINAL_TAGS = _PROPER_TAGS | frozenset({"n", "vn", "nrfg", "b", "l", "an", "ng"})
+# jieba tags of characters that only do grammar (为, 个, 的, 都): no part of a name
+_GRAMMAR_TAGS = frozenset(
+    {"p", "q", "c", "d", "m", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y"}
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _WORK = re.compile(r"《[^《》\n]{1,80}》")
@@ -380,6 +385,7 @@ def _rule_lexicons() -> dict[str, tuple[str, ...]]:
         "person_trailers",
         "clause_verbs",
         "event_only_suffixes",
+        "name_prefix_stops",
     )
     return {n: read_list(f"{RULES}/{n}.txt") for n in names}
 
@@ -397,6 +403,7 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
     roles = "|".join(re.escape(r) for r in sorted(lex["person_roles"], key=len, reverse=True))
     return {
         "org_suffix": _alternation(s for s in lex["org_suffixes"] if len(s) >= 2),
+        "division": _alternation(lex["division_suffixes"]),
         "event_suffix": _alternation(lex["event_suffixes"]),
         # what may follow 名称（地名）: a few more name characters, then the suffix
         "bracket_tail": re.compile(
@@ -604,6 +611,37 @@ def org_rule_spans(
     return spans
 
 
+def unknown_head_orgs(
+    text: str,
+    words: Sequence[str],
+    table: tuple[list[int], list[int]],
+    orgs: Iterable[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Suffix-rule organizations headed by a two-character word jieba does not know, made of
+    name characters (a coined trade name, X岭|重工|集团): such a head is a name, so the
+    organization stands without a model or list match inside it. A preposition glued on the
+    head is dropped (是X南|农商|银行); 图为|国泰 or 办个 are no heads.
+
+    >>> words = ["。", "鹤岭", "重工", "集团", "董事长"]
+    >>> unknown_head_orgs("。鹤岭重工集团董事长", words, _token_table(words), [(1, 7, "ORG")])
+    [(1, 7, 'ORG')]
+    """
+    starts, owner = table
+    tags = jieba_word_tags()
+    spans = []
+    for s, e, label in orgs:
+        k = owner[s]
+        word = words[k]
+        if starts[k] != s or word in tags or not _HAN_WORD.fullmatch(word):
+            continue
+        start = _strip_stops(text, s, s + len(word))
+        head = text[start : s + len(word)]
+        first, second = (tags.get(c, "n") for c in head) if len(head) == 2 else ("", "")
+        if e - start >= 4 and first in _NOMINAL_TAGS and second not in _GRAMMAR_TAGS:
+            spans.append((start, e, label))
+    return spans
+
+
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
 
 
@@ -703,6 +741,158 @@ def event_spans(
             ordinal = _EVENT_ORDINAL.search(text, max(0, start - 8), start)
             spans.append((ordinal.start() if ordinal else start, m.end(), "EVENT"))
     return spans
+
+
+def division_spans(
+    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Places ending in a division suffix (省, 市, 县, 新区...) at the end of a jieba word, and
+    the organization a place heads (X县 + 农业农村局, X市 + 商务局).
+
+    Only names jieba does not know: the word minus the suffix, or, when that leaves under two
+    characters, also the unknown or one-character word before it (X|南县); a preposition
+    jieba glued on is dropped. Heads of two to four characters without function characters or
+    numerals; a dictionary word (全市, 社区, 北京市) is left to the model and the lists.
+
+    >>> division_spans("和榆坪县农业农村局", ["和榆", "坪县", "农业", "农村", "局"])
+    [(1, 4, 'LOC'), (1, 9, 'ORG')]
+    >>> division_spans("全市外贸", ["全市", "外贸"])
+    []
+    """
+    starts, owner = table or _token_table(words)
+    tags = jieba_word_tags()
+    spans: list[tuple[int, int, str]] = []
+    for m in _rule_patterns()["division"].finditer(text):
+        a, b = m.start(), m.end()
+        k = owner[b - 1]
+        if starts[k] + len(words[k]) != b or starts[k] > a:
+            continue
+        lone = words[k] == m.group()  # a lone suffix word (镇 is tagged n) needs a name before
+        tag = "ns" if lone else tags.get(words[k])
+        start = _division_head_start(text, words, starts, k, a, tag)
+        if start is None:
+            continue
+        spans.append((start, b, "LOC"))
+        org_end = _org_after_place(text, words, starts, k + 1)
+        if org_end:
+            spans.append((start, org_end, "ORG"))
+    return spans
+
+
+def place_head_spans(
+    text: str,
+    words: Sequence[str],
+    table: tuple[list[int], list[int]],
+    places: Iterable[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Other mentions of a division name without its suffix (X市 ... X的实践) are places too.
+
+    A mention must start a jieba word (after a glued preposition) and end one, or end inside
+    an unknown word; heads that are dictionary words other than places are not taken.
+
+    >>> words = ["桐川市", "外贸", "，", "从桐川", "看"]
+    >>> place_head_spans("桐川市外贸，从桐川看", words, _token_table(words), [(0, 3, "LOC")])
+    [(7, 9, 'LOC')]
+    """
+    starts, owner = table
+    tags = jieba_word_tags()
+    suffix = _rule_patterns()["division"]
+    heads = set()
+    own = {s for s, _, _ in places}  # the places themselves are not other mentions
+    for s, e, label in places:
+        m = suffix.search(text, s, e)
+        while m and m.end() != e:
+            m = suffix.search(text, m.start() + 1, e)
+        head = text[s : m.start()] if label == "LOC" and m else ""
+        if len(head) >= 2 and tags.get(head, "ns") == "ns":
+            heads.add(head)
+    spans = []
+    for head in sorted(heads):
+        for m in re.finditer(re.escape(head), text):
+            a, b = m.span()
+            k = owner[a]
+            if a in own or _strip_stops(text, starts[k], a) != a:
+                continue
+            j = owner[b - 1]
+            if starts[j] + len(words[j]) == b or words[j] not in tags:
+                spans.append((a, b, "LOC"))
+    return sorted(spans)
+
+
+def _strip_stops(text: str, start: int, end: int) -> int:
+    """``start`` moved past prepositions glued to the front of an unknown word (从|桐川)."""
+    stops = frozenset(_rule_lexicons()["name_prefix_stops"])
+    while start < end and text[start] in stops:
+        start += 1
+    return start
+
+
+def _division_head_start(
+    text: str, words: Sequence[str], starts: list[int], k: int, at: int, tag: str | None
+) -> int | None:
+    """Start of the unknown place name whose division suffix starts at ``at`` inside word ``k``.
+
+    Word ``k`` is a word jieba does not know (``tag`` None), or a place word of two characters
+    or the bare suffix (``tag`` ns) that needs the unknown or one-character word before it;
+    known places (北京市, 大城市) are left to the model and the lists.
+    """
+    tags = jieba_word_tags()
+    if tag is None:
+        start = _strip_stops(text, starts[k], at)
+    elif tag == "ns" and at - starts[k] < 2:
+        start = starts[k]
+    else:
+        return None
+    if at - start < 2 and k > 0:
+        prev = words[k - 1]
+        prev_tag = tags.get(prev)
+        if prev_tag is None or (len(prev) == 1 and prev_tag in _PROPER_TAGS):
+            start = _strip_stops(text, starts[k - 1], at)
+    head = text[start:at]
+    if not 2 <= len(head) <= 4 or not _HAN_WORD.fullmatch(head):
+        return None
+    if any(c in _FUNCTION_CHARS or c in _CN_NUMERALS for c in head):
+        return None
+    return start
+
+
+def _org_after_place(text: str, words: Sequence[str], starts: list[int], k: int) -> int | None:
+    """End of the organization name that follows a place from word ``k`` on: nominal words,
+    at most 10 characters, ending in an organization suffix (农业农村局, 重工集团)."""
+    tags = jieba_word_tags()
+    suffixes = _place_org_suffixes()
+    roles = frozenset(_rule_lexicons()["person_roles"])
+    end, size = None, 0
+    while k < len(words) and size + len(words[k]) <= 10:
+        word = words[k]
+        if not _HAN_WORD.fullmatch(word):
+            break
+        cut = next((x for x in suffixes if _glued_after(word, x, roles)), "")
+        if cut:
+            return starts[k] + len(cut)
+        if word not in suffixes and tags.get(word, "new") not in _NOMINAL_TAGS:
+            break
+        size += len(word)
+        if word.endswith(suffixes):
+            end = starts[k] + len(word)
+        k += 1
+    return end
+
+
+def _glued_after(word: str, suffix: str, roles: frozenset[str]) -> bool:
+    """``word`` is ``suffix`` with the next word's start or a role glued on by jieba.
+
+    >>> _glued_after("局局长", "局", frozenset({"局长"})), _glued_after("局签", "局", frozenset())
+    (True, True)
+    """
+    if not word.startswith(suffix) or word == suffix:
+        return False
+    return word not in jieba_word_tags() or word[len(suffix) :] in roles
+
+
+@cache
+def _place_org_suffixes() -> tuple[str, ...]:
+    return (*_rule_lexicons()["org_suffixes"], *read_list(f"{RULES}/place_org_suffixes.txt"))
 
 
 _DASHES = frozenset("—－-–")
@@ -807,12 +997,17 @@ def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def rules(doc: Doc) -> Doc:
         st = doc_state(doc)
+        orgs = org_rule_spans(st.text, st.words, st.table)
+        st.add(unknown_head_orgs(st.text, st.words, st.table, orgs), PRIORITY_UNKNOWN_HEAD)
         for spans in (
-            org_rule_spans(st.text, st.words, st.table),
+            orgs,
             person_rule_spans(st.text),
             event_spans(st.text, st.words, st.table),
         ):
             st.add(spans, PRIORITY_RULE)
+        places = division_spans(st.text, st.words, st.table)
+        st.add(places, PRIORITY_RULE)
+        st.add(place_head_spans(st.text, st.words, st.table, places), PRIORITY_RULE)
         st.add(work_spans(st.text), PRIORITY_DELIMITED)
         st.add(bracketed_place_org_spans(st.text, st.words, st.table), PRIORITY_DELIMITED)
         st.add(quoted_name_spans(st.text), PRIORITY_DELIMITED)
@@ -896,16 +1091,21 @@ def _tidy(text: str, candidate: Candidate) -> Candidate | None:
     """Fix the edges of a person or organization span that are known to go wrong.
 
     A person loses a form of address (钱先生 -> 钱) or a credit/speech character (张三丰摄 ->
-    张三丰); a surname before 氏 is a clan, not a person (程氏宗祠); a "person" ending in a
-    two-character place word is a place (怀柔水库). An organization loses a role at its end
-    (矿业公司总工程师) or the first character of a role that repeats its last one (教育厅厅长);
-    one counted by 家/所 (12家墨西哥银行, 3家村镇银行) is a plural, generic phrase, and one
-    ending in 博览会, 峰会, 进博会... is an event.
+    张三丰) or a preposition jieba glued on (在王明; 从X江 with no surname after 从 is none);
+    a surname before 氏 is a clan, not a person (程氏宗祠); a "person" ending in a
+    two-character place word or a division suffix is a place (怀柔水库, 桐川市). An
+    organization loses a role at its end (矿业公司总工程师) or the first character of a role
+    that repeats its last one (教育厅厅长); one counted by 家/所 (12家墨西哥银行, 3家村镇银行)
+    is a plural, generic phrase, and one ending in 博览会, 峰会, 进博会... is an event.
 
     >>> _tidy("钱先生说", (0, 3, "PER", 1)), _tidy("王建国摄", (0, 4, "PER", 1))
     ((0, 1, 'PER', 1), (0, 3, 'PER', 1))
     >>> _tidy("程氏宗祠", (0, 1, "PER", 1)), _tidy("怀柔水库", (0, 4, "PER", 1))
     (None, (0, 4, 'LOC', 1))
+    >>> _tidy("在王明家", (0, 3, "PER", 1)), _tidy("从桐川看", (0, 3, "PER", 1))
+    ((1, 3, 'PER', 1), None)
+    >>> _tidy("桐川市", (0, 3, "PER", 1))
+    (0, 3, 'LOC', 1)
     >>> _tidy("省教育厅厅长", (0, 5, "ORG", 1)), _tidy("有3家兴业银行", (3, 7, "ORG", 3))
     ((0, 4, 'ORG', 1), None)
     >>> _tidy("参加进博会", (2, 5, "ORG", 1))
@@ -920,9 +1120,14 @@ def _tidy(text: str, candidate: Candidate) -> Candidate | None:
             e -= len(honorific)
         elif e - s >= 3 and text[e - 1] in lex["trailers"]:
             e -= 1
+        if e - s >= 3 and text[s] in lex["stops"]:  # 从|桐川: jieba glued a preposition on
+            if text[s + 1] not in lex["surnames"] and text[s + 1 : s + 3] not in lex["surnames"]:
+                return None
+            if text[s] not in lex["surnames"]:  # 向凤兰 may be a name, 在王明 is not
+                s += 1
         if e - s == 1 and text[e : e + 1] == "氏":
             return None
-        if surface.endswith(lex["place_words"]):
+        if surface.endswith(lex["place_words"]) or text.endswith(lex["divisions"], s, e):
             label = "LOC"
     elif label == "ORG":
         if _COUNTED.search(text, max(0, s - 8), s):
@@ -950,6 +1155,9 @@ def _tidy_lexicons() -> dict[str, tuple[str, ...]]:
         "place_words": tuple(x for x in lex["loc_suffixes"] if len(x) >= 2),
         "roles": tuple(r for r in lex["person_roles"] if len(r) >= 2),
         "events": lex["event_only_suffixes"],
+        "stops": lex["name_prefix_stops"],
+        "divisions": lex["division_suffixes"],
+        "surnames": lex["surnames"],
     }
 
 

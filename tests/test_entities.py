@@ -121,6 +121,59 @@ def test_editor_line_names_are_persons() -> None:
     assert people == {"刘思远", "胡 静"}
 
 
+# --- invented places and organizations (names no list or dictionary knows) --------------------
+
+INVENTED_FOUND = [
+    # a city name ending in a division suffix is a place, never a person
+    ("1—6月，桐川市社会消费品零售总额增长5.1%。", "桐川市", "LOC"),
+    # a preposition jieba glued onto the name stays outside it
+    ("记者从溪屏县获悉，当地新建冷库12座。", "溪屏县", "LOC"),
+    ("已在鹤岭县8个乡镇推开。", "鹤岭县", "LOC"),
+    # a two-character division suffix is one place with its name
+    ("在榆坪新区，一批项目集中开工。", "榆坪新区", "LOC"),
+    # adjacent divisions join
+    ("记者来到云岫省桐川市，看到工地繁忙。", "云岫省桐川市", "LOC"),
+    # a place + a department is one organization
+    ("我们和鹤岭县农业农村局签了协议。", "鹤岭县农业农村局", "ORG"),
+    ("记者从云岫省发展改革委获悉，投资增长。", "云岫省发展改革委", "ORG"),
+    ("桐川市商务局局长说，外贸稳中有进。", "桐川市商务局", "ORG"),
+    # a coined trade name + an organization suffix is one organization
+    ("苍梧重工集团今年新签订单增长三成。", "苍梧重工集团", "ORG"),
+    # the short form of a division named in the same text is a place
+    ("桐川市发布数据。从桐川的情况看，消费回暖。", "桐川", "LOC"),
+    # a person after a glued preposition keeps only the name
+    ("在王明远的带领下，团队完成了任务。", "王明远", "PER"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), INVENTED_FOUND)
+def test_invented_names_find_entity(text: str, surface: str, label: str) -> None:
+    assert (surface, label) in found(text)
+
+
+INVENTED_NOT_FOUND = [
+    # a city name is no person, and the preposition is no part of a name
+    ("1—6月，桐川市社会消费品零售总额增长5.1%。", "桐川市", "PER"),
+    ("目前，从桐川的情况看，消费回暖明显。", "从桐川", "PER"),
+    # a generic noun is no organization
+    ("企业用好海外仓，拓展新市场。", "海外仓", "ORG"),
+    # counts and ordinary words before a suffix make no place
+    ("全市外贸进出口增长6%。", "全市", "LOC"),
+    ("沿河六县的领导参加了会议。", "沿河六县", "LOC"),
+    ("巴西第二大城市的一幢大楼起火。", "大城市", "LOC"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), INVENTED_NOT_FOUND)
+def test_invented_names_not_mislabeled(text: str, surface: str, label: str) -> None:
+    assert (surface, label) not in found(text)
+
+
+def test_invented_division_name_is_one_span() -> None:
+    spans = {s for s, _ in found("在榆坪新区，一批项目集中开工。")}
+    assert "榆坪" not in spans and "新区" not in spans
+
+
 # --- the seed page -----------------------------------------------------------------------------
 
 needs_seed = pytest.mark.skipif(not SEED_TEXT.is_file(), reason="seed page not present")
