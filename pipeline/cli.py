@@ -137,7 +137,10 @@ def evaluate(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD).", callback=_published)
+        str | None,
+        typer.Option(
+            help="Publication date (YYYY-MM-DD); default: the gold file's.", callback=_published
+        ),
     ] = None,
 ) -> None:
     """Score the pipeline on PAGE against its gold file: precision, recall, F1 per table."""
@@ -146,7 +149,7 @@ def evaluate(
 
     try:
         gold_data = load_gold(gold)
-        docs = extract_file(page, published=published)
+        docs = extract_file(page, published=published or gold_data["page"].get("published"))
         report = score(docs[0].to_dict(), gold_data)
     except (OSError, ValueError) as err:
         _error(str(gold), str(err))
