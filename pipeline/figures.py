@@ -1657,6 +1657,27 @@ _SUBJECT_LABELS = frozenset({"ORG", "LOC", "PRODUCT"})
 _REFERRING = ("该", "本", "其", "全")
 
 
+_PLACE_ANAPHOR = re.compile(r"[全该本]([省市县区州镇乡])")
+
+
+def _antecedent(names: Sequence[tuple[int, int, str]], subject: str, pos: int) -> str:
+    """全市, 该省: the place named last before ``pos`` with the same division word, if any.
+
+    >>> _antecedent([(0, 3, "澜江市"), (8, 11, "东岚省")], "全市", 20)
+    '澜江市'
+    >>> _antecedent([(0, 3, "东岚省")], "全市", 20)
+    '全市'
+    """
+    anaphor = _PLACE_ANAPHOR.fullmatch(subject)
+    if anaphor is None:
+        return subject
+    i = bisect.bisect_left(names, (pos, pos, ""))
+    for _, _, surface in reversed(names[:i]):
+        if surface.endswith(anaphor.group(1)) and len(surface) > 1:
+            return surface
+    return subject
+
+
 def _nearest_name(names: Sequence[tuple[int, int, str]], start: int, pos: int) -> str | None:
     """The last entity name between ``start`` and ``pos``.
 
@@ -1807,6 +1828,8 @@ def extract_figures(
             )
         if ctx.subject is not None and len(ctx.subject) < 2:
             ctx = replace(ctx, subject=None)
+        if ctx.subject is not None:
+            ctx = replace(ctx, subject=_antecedent(names, ctx.subject, cand.start))
         topic = ctx.subject or topic
         own = _governing_date(usable, text, sentence, cand.start)
         if own is None and carried is not None and _carries(text, carried, sentence[0]):

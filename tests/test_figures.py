@@ -852,3 +852,18 @@ def test_never_raises_and_every_span_is_valid(text: str, in_sidebar: bool) -> No
         assert 0 <= s <= fig.start and fig.end <= max(e, fig.end) <= len(text)
     for num in find_numbers(text):
         assert text[num.start : num.end] == num.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "subject"),
+    [
+        ("榆坪市统计局发布数据。全市工业增加值增长5.1%。", "榆坪市", "榆坪市"),
+        ("鹤岭省商务厅发布数据。全省外贸进出口额达1200亿元。", "鹤岭省", "鹤岭省"),
+        ("榆坪市统计局发布数据。全省工业增加值增长5.1%。", "榆坪市", "全省"),  # no province named
+    ],
+)
+def test_place_anaphors_take_the_place_named_before(text: str, place: str, subject: str) -> None:
+    start = text.index(place)
+    entity = Entity("", None, start, start + len(place), place, "LOC")
+    [fig] = extract_figures(text, entities=[entity])
+    assert fig.subject == subject
