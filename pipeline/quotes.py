@@ -622,6 +622,8 @@ def _antecedent(ctx: _Context, pos: int, quotes: list[Quote]) -> Speaker | None:
     for p in reversed(ctx.persons[max(0, i - 6) : i]):
         if p.start <= last_at or pos - p.start > MAX_ANTECEDENT:
             break
+        if text[max(0, p.start - 8) : p.start].rstrip().endswith(_REPORTERS):
+            continue  # the reporter of a byline (本报记者 X) writes the story, not speaks in it
         clause = _clause_before(text, p.start)[0]
         if _in_subject_position(text, clause, p):
             return p.surface, None, None, None

@@ -440,3 +440,17 @@ def test_organization_written_into_the_title_is_split_off() -> None:
 )
 def test_quoted_words_that_are_not_the_speakers(text: str) -> None:
     assert all(q.text not in ("春耕宜早，秋收宜迟", "已经量产") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "□ 本报记者 林晓舟\n\n村里的养殖户正忙着出栏。“今年的行情比去年好。”他说。",
+        "通讯员 韦青禾\n\n渔港里一片忙碌。“这一网收成不错。”她说。",
+    ],
+)
+def test_a_pronoun_never_stands_for_the_reporter_of_the_byline(text):
+    reporter = text.split("\n")[0].split()[-1]
+    start = text.index(reporter)
+    entities = [Entity("", None, start, start + len(reporter), reporter, "PER")]
+    assert all(q.speaker != reporter for q in extract_quotes(text, entities))
