@@ -1083,6 +1083,21 @@ def _join(text: str, folded: str, a: _Candidate, b: _Candidate) -> _Candidate | 
         if b.scale is not None and a.raw <= abs(b.raw):
             low *= b.scale_value
         low *= _shared_place(a, b)
+    return _range_of(
+        text,
+        a,
+        b,
+        low,
+        high,
+        qualifier=a.qualifier or b.qualifier,
+        bound=a.bound if a.qualifier else b.bound,
+    )
+
+
+def _range_of(
+    text: str, a: _Candidate, b: _Candidate, low: float, high: float, **changes: object
+) -> _Candidate | None:
+    """One range figure from ``a`` (the first number) to ``b``, or None when low >= high."""
     if low >= high:
         return None
     return replace(
@@ -1092,9 +1107,8 @@ def _join(text: str, folded: str, a: _Candidate, b: _Candidate) -> _Candidate | 
         number_text=text[a.num_start : b.num_end],
         low=low,
         high=high,
-        qualifier=a.qualifier or b.qualifier,
-        bound=a.bound if a.qualifier else b.bound,
         pure_scale=False,
+        **changes,
     )
 
 
@@ -1139,21 +1153,17 @@ def _join_bounds(
         for c in (a, b)
     ]
     low, high = (values[0], values[1]) if a.bound in _LOWER else (values[1], values[0])
-    if low >= high:
-        return None
-    return replace(
+    return _range_of(
+        text,
+        a,
         b,
-        start=a.start,
-        num_start=a.num_start,
-        number_text=text[a.num_start : b.num_end],
+        low,
+        high,
         unit=unit_of.unit,
         factor=unit_of.factor,
         category=unit_of.category,
-        low=low,
-        high=high,
         qualifier=None,
         bound="exact",
-        pure_scale=False,
     )
 
 
