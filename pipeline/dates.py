@@ -1541,8 +1541,20 @@ def extract_dates(
             continue
         kind, normalized = result
         surface = text[cand.start : cand.end]
+        if mentions and mentions[-1].end == cand.start and _echoes(surface):
+            continue  # 5月当月, 2025年当年: the date just named, said again
         mentions.append(DateMention("", None, cand.start, cand.end, surface, kind, normalized))
     return mentions
+
+
+def _echoes(surface: str) -> bool:
+    """Whether the word points back to the date before it (当月, 当年, 同年).
+
+    >>> _echoes("当月"), _echoes("今年")
+    (True, False)
+    """
+    rel = _relative().get(surface)
+    return rel is not None and rel.unit.startswith("context_")
 
 
 _WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"

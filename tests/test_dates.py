@@ -816,3 +816,16 @@ def test_any_text_is_safe(text: str) -> None:
 def test_output_is_deterministic() -> None:
     text = (SEED / "000_caa4a03adb5becde.txt").read_text(encoding="utf-8")
     assert extract_dates(text, published=PUB) == extract_dates(text, published=PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("8月当月，全县接待游客12万人次。", ["8月"]),
+        ("2024年当年新建基站900个。", ["2024年"]),
+        ("去年8月，当月接待游客12万人次。", ["去年8月", "当月"]),  # not right after the date
+    ],
+)
+def test_an_anaphor_right_after_its_date_is_not_a_second_date(text, surfaces):
+    found = extract_dates(text, published=datetime.date(2026, 6, 18))
+    assert [d.surface for d in found] == surfaces
