@@ -1847,25 +1847,13 @@ def extract_figures(
         if own is not None and _statistic(cand):
             carried = own
         period = own.surface if own is not None else heading
-        value = None if cand.low is not None else cand.value
         change = _change(lex, folded, cand.start, sentence[0], cand.value)
         if change is None and figures and folded[figures[-1].end : cand.start] in _LIST_JOINERS:
             change = figures[-1].change  # 分别下跌3.48%、3.14%: every item of the list
         figures.append(
-            Figure(
-                id="",
-                article=None,
-                start=cand.start,
-                end=cand.end,
-                surface=text[cand.start : cand.end],
-                number_text=cand.number_text,
-                value=value,
-                low=cand.low,
-                high=cand.high,
-                unit=cand.unit,
-                scale=cand.scale,
-                qualifier=cand.qualifier,
-                bound=cand.bound,
+            _figure(
+                text,
+                cand,
                 change=change,
                 metric=ctx.metric,
                 subject=ctx.subject,
@@ -1924,27 +1912,39 @@ def extract_numbers(text: str) -> list[Figure]:
     [('超过一千', 'over', 1000.0), ('500多亿', 'over', 50000000000.0)]
     """
     _, cands = _candidates(text, (), bare=True)
-    return [
-        Figure(
-            id="",
-            article=None,
-            start=c.start,
-            end=c.end,
-            surface=text[c.start : c.end],
-            number_text=c.number_text,
-            value=None if c.low is not None else c.value,
-            low=c.low,
-            high=c.high,
-            unit=c.unit,
-            scale=c.scale,
-            qualifier=c.qualifier,
-            bound=c.bound,
-            change=None,
-            metric=None,
-            subject=None,
-            period=None,
-            in_sidebar=False,
-            sentence=(c.start, c.end),
-        )
-        for c in cands
-    ]
+    return [_figure(text, c, sentence=(c.start, c.end)) for c in cands]
+
+
+def _figure(
+    text: str,
+    cand: _Candidate,
+    *,
+    sentence: tuple[int, int],
+    change: str | None = None,
+    metric: str | None = None,
+    subject: str | None = None,
+    period: str | None = None,
+    in_sidebar: bool = False,
+) -> Figure:
+    """The Figure of a candidate, with what its context says about it."""
+    return Figure(
+        id="",
+        article=None,
+        start=cand.start,
+        end=cand.end,
+        surface=text[cand.start : cand.end],
+        number_text=cand.number_text,
+        value=None if cand.low is not None else cand.value,
+        low=cand.low,
+        high=cand.high,
+        unit=cand.unit,
+        scale=cand.scale,
+        qualifier=cand.qualifier,
+        bound=cand.bound,
+        change=change,
+        metric=metric,
+        subject=subject,
+        period=period,
+        in_sidebar=in_sidebar,
+        sentence=sentence,
+    )
