@@ -34,7 +34,7 @@ from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
 from pipeline.ingest import IngestError, IngestFailure, LayoutHint, read_pages
 from pipeline.quotes import extract_quotes
-from pipeline.segment import ArticleUnit, segment
+from pipeline.segment import segment
 from pipeline.textmap import TextMap
 
 _Item = TypeVar("_Item", Figure, DateMention, Entity)
@@ -152,20 +152,9 @@ def _published(given: str | dt.date | None, text: str, source: str) -> dt.date |
     return find_published(text, Path(source).name)
 
 
-def _article(page: Page, unit: ArticleUnit) -> Article:
-    start, end = unit.spans[0][0], unit.spans[-1][1]
-    return Article(
-        id=item_id(page.sha256, "art", start, end),
-        kind=unit.kind,
-        headline=unit.headline,
-        subheadline=unit.subheadline,
-        kicker=unit.kicker,
-        byline=list(unit.byline),
-        column=unit.column,
-        truncated=unit.truncated,
-        spans=[tuple(s) for s in unit.spans],
-        text=TextMap.from_spans(page.text, unit.spans).text,
-    )
+def _article(page: Page, article: Article) -> Article:
+    start, end = article.spans[0][0], article.spans[-1][1]
+    return dataclasses.replace(article, id=item_id(page.sha256, "art", start, end))
 
 
 def _read_unit(page: Page, unit: _Unit, published: dt.date | None, found: _Found) -> None:

@@ -49,22 +49,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from pipeline.document import Span
+from pipeline.document import Article, Span
 from pipeline.ingest import LayoutHint
 from pipeline.lexicon import jieba_word_tags, load_jieba, read_list
-
-
-@dataclass(frozen=True)
-class ArticleUnit:
-    kind: str  # news | feature | commentary | furniture | advertisement
-    headline: str | None
-    subheadline: str | None
-    kicker: str | None
-    byline: list[str]
-    column: str | None
-    truncated: bool
-    spans: list[Span]
+from pipeline.textmap import TextMap
 
 
 @dataclass(frozen=True)
@@ -76,7 +66,7 @@ class SidebarUnit:
 
 @dataclass(frozen=True)
 class Segmentation:
-    articles: list[ArticleUnit]
+    articles: list[Article]  # ids left empty: the page pipeline assigns them
     sidebars: list[SidebarUnit]
 
 
@@ -1674,7 +1664,7 @@ def _cut_gaps(spans: list[Span], gaps: list[Span]) -> list[Span]:
     return out
 
 
-def _article_of(span: Span, articles: list[ArticleUnit]) -> int | None:
+def _article_of(span: Span, articles: list[Article]) -> int | None:
     """The article whose spans enclose a sidebar, else the one just before it."""
     before: int | None = None
     for k, art in enumerate(articles):
@@ -1711,7 +1701,9 @@ def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
     drafts = _Reader(lines).read(_blocks(lines))
     drafts.sort(key=lambda d: min(lines[i].start for i in d.lines))
     articles = [
-        ArticleUnit(
+        _article(
+            text,
+            _spans(d, lines, text),
             kind=_kind(d, lines),
             headline=d.headline,
             subheadline=d.subheadline,
@@ -1719,7 +1711,6 @@ def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
             byline=d.byline or _lead_names(d, lines),
             column=d.column,
             truncated=d.truncated,
-            spans=_spans(d, lines, text),
         )
         for d in drafts
     ]
@@ -1730,6 +1721,11 @@ def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
         name = lines[title].text if title is not None else None
         sidebars.append(SidebarUnit(span, name, _article_of(span, articles)))
     return Segmentation(articles, sidebars)
+
+
+def _article(text: str, spans: list[Span], **heads: Any) -> Article:
+    """An article of the page: its heads, spans and stitched text (id left to the caller)."""
+    return Article(id="", spans=spans, text=TextMap.from_spans(text, spans).text, **heads)
 
 
 def _lead_names(draft: _Draft, lines: list[_Line]) -> list[str]:

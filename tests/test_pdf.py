@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.document import Article
 from pipeline.ingest import IngestedPage, IngestError, IngestFailure, read_pages
 from pipeline.ingest.pdf import NO_TEXT_LAYER, Glyph, layout_text, read_pdf, untrusted_share
-from pipeline.segment import ArticleUnit, Segmentation, segment
+from pipeline.segment import Segmentation, segment
 from pipeline.textmap import TextMap
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -362,7 +363,7 @@ def test_pdf_and_text_versions_give_the_same_findings(read, name):
 # --- the same content as text and as PDF segments into the same articles ----------------
 
 
-def heads(article: ArticleUnit) -> tuple:
+def heads(article: Article) -> tuple:
     return (
         article.kind,
         article.kicker,
@@ -374,7 +375,7 @@ def heads(article: ArticleUnit) -> tuple:
     )
 
 
-def article_text(text: str, article: ArticleUnit) -> str:
+def article_text(text: str, article: Article) -> str:
     """The stitched text of an article without whitespace (paragraph breaks differ)."""
     return "".join(TextMap.from_spans(text, article.spans).text.split())
 
@@ -390,7 +391,7 @@ def segmented(read):
     return get
 
 
-def stories(seg: Segmentation) -> list[ArticleUnit]:
+def stories(seg: Segmentation) -> list[Article]:
     return [a for a in seg.articles if a.kind not in ("furniture", "advertisement")]
 
 
