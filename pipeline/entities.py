@@ -30,7 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.document import Entity
-from pipeline.lexicon import GAZETTEERS, jieba_word_tags, load_jieba, read_list
+from pipeline.lexicon import GAZETTEERS, read_list
+from pipeline.zh.words import jieba_word_tags, load_jieba
 
 LABELS = ("PER", "ORG", "LOC", "WORK", "PRODUCT", "EVENT")
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner"

@@ -53,8 +53,9 @@ from typing import Any
 
 from pipeline.document import Article, Span
 from pipeline.ingest import LayoutHint
-from pipeline.lexicon import jieba_word_tags, load_jieba, read_list
+from pipeline.lexicon import read_list
 from pipeline.textmap import TextMap
+from pipeline.zh.words import jieba_word_tags, load_jieba
 
 
 @dataclass(frozen=True)
