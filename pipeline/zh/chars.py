@@ -12,6 +12,8 @@ import re
 
 # CJK Unified Ideographs, the block that news text uses (extensions are rare and not names).
 HAN = "\u4e00-\u9fff"
+# With Extension A (rare characters in names and old text), for telling text from layout.
+HAN_WIDE = "\u3400-\u9fff"
 HAN_RE = re.compile(f"[{HAN}]")
 HAN_RUN_RE = re.compile(f"[{HAN}]+")
 

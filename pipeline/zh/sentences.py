@@ -21,6 +21,8 @@ SENTENCE_ENDS = "。！？!?"
 STRONG_ENDS = SENTENCE_ENDS + "；;…"
 CLAUSE_ENDS = "，,；;：:、" + SENTENCE_ENDS
 CLOSERS = "”’」』）)"
+# What may trail the last sentence of a line besides closing quotes: a title or a bracket.
+LINE_CLOSERS = CLOSERS + "】》\"'"
 OPENERS = "，,、（(“《‘「『"
 
 _SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[{CLOSERS}]*|\n")
