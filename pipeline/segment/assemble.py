@@ -29,6 +29,7 @@ from pipeline.segment.lines import (
     _unwrap,
 )
 from pipeline.segment.reader import _Reader
+from pipeline.segment.weights import Decide, starts_article
 from pipeline.textmap import TextMap
 
 
@@ -154,8 +155,13 @@ def _article_of(span: Span, articles: list[Article]) -> int | None:
     return before
 
 
-def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
+def segment(
+    text: str, hints: Sequence[LayoutHint] = (), *, decide: Decide = starts_article
+) -> Segmentation:
     """Articles and sidebars of one page, in reading order.
+
+    ``decide`` takes the reader's decision at each heading group; fitting the weights of
+    the default replaces it with the annotated answer.
 
     >>> page = "标题一\\n\\n本报记者 王明\\n\\n第一段。\\n\\n本版编辑 李华"
     >>> seg = segment(page)
@@ -172,7 +178,7 @@ def segment(text: str, hints: Sequence[LayoutHint] = ()) -> Segmentation:
         _classify(ln)
     _promote_headlines(lines)
     boxes = _find_sidebars(lines)
-    drafts = _Reader(lines).read(_blocks(lines))
+    drafts = _Reader(lines, decide).read(_blocks(lines))
     drafts.sort(key=lambda d: min(lines[i].start for i in d.lines))
     articles = [
         _article(

@@ -18,7 +18,6 @@ _MID_SENTENCE = frozenset(OPENERS)
 _BULLETS = "□■●◆▲◇○◎★☆·•"
 _HEADING_MAX = 40  # longest unmarked line that can still be a heading
 _WINDOW = 600  # characters of context on each side of a boundary for topic similarity
-_START_THRESHOLD = 2.0
 _VERSE = 4  # heading-shaped lines in a row that are more than a headline group
 _BOX_LINES = 3  # display lines under a box label that are its facts, not a title and subtitle
 _SIDEBAR_DENSITY = 0.25  # numbers with units per ten characters in an infographic
@@ -44,7 +43,6 @@ _ENUMERATION = re.compile(
 _NEWS_LEAD = re.compile(r"\d+月\d+日|\d+日[，、电]|近日|日前|今年|昨天|昨日|今天|当天|近期|连日来")
 # Topic similarity across a heading, and what it says about an article starting there.
 _TOPIC_STEPS = (0.015, 0.03, 0.05, 0.08, 0.12)
-_TOPIC_SCORE = (2.0, 1.5, 1.0, 0.0, -1.5, -2.5)
 # A signed-off commentary stands apart from the article it follows when its paragraph pairs
 # with the article's are less alike than this share of the pairs on one side (far less, when
 # other text could take the sign-off).

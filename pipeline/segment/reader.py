@@ -25,8 +25,6 @@ from pipeline.segment.cues import (
     _SHIFT_STRICT,
     _SIGNATURE,
     _SPACES,
-    _START_THRESHOLD,
-    _TOPIC_SCORE,
     _TOPIC_STEPS,
     _WINDOW,
     _brief_head,
@@ -52,13 +50,15 @@ from pipeline.segment.heads import (
     _tail_start,
 )
 from pipeline.segment.lines import _is_tagged, _Line
+from pipeline.segment.weights import Decide, starts_article
 
 
 class _Reader:
     """Reads the blocks of one page in order and builds article drafts."""
 
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], decide: Decide = starts_article) -> None:
         self.lines = lines
+        self.decide = decide  # whether a heading group's cues start an article
         self.topics = _Topics(lines)
         self.drafts: list[_Draft] = []
         self.cur: _Draft | None = None
@@ -231,7 +231,9 @@ class _Reader:
                 cur.add(idx, "para")
             _fill_heads(cur, [self.lines[i] for i in block.lines])
             return
-        if cur is None or self._start_score(block, rest) >= _START_THRESHOLD:
+        if cur is None or self.decide(
+            self._start_features(block, rest), self.lines[block.lines[0]].start
+        ):
             if cur is not None:
                 last = self.lines[cur.lines[-1]]
                 cur.truncated = cur.truncated or (last.role == "body" and last.open)
@@ -453,63 +455,68 @@ class _Reader:
             return True
         return self._topic(cur.lines, ahead) >= 0.06
 
-    def _start_score(self, block: _Block, rest: list[_Block]) -> float:
-        """Evidence that a heading group starts an article rather than a section."""
+    def _start_features(self, block: _Block, rest: list[_Block]) -> dict[str, float]:
+        """What speaks for or against a heading group starting an article rather than a
+        section: named cues, weighed by ``gazetteers/segment/start_weights.tsv``."""
         assert self.cur is not None
         lines = [self.lines[i] for i in block.lines]
         heads = [ln for ln in lines if ln.role == "heading"]
         following = _following_lines(rest)
         nxt = self.lines[following[0]] if following else None
-        score = 0.0
-        if any(ln.hint == "headline" for ln in lines):
-            score += 5
+        last = self.lines[self.cur.lines[-1]]
         has_byline = any(ln.role == "byline" for ln in lines) or (
             len(heads) >= 2 and is_person_name(heads[-1].text)
         )
-        if has_byline or (nxt is not None and _dateline().match(nxt.text)):
-            score += 5
-        if self.cur.closed_by_credit or self.after_break:
-            score += 2.5
-        if rest and rest[0].kind == "jump" and _JUMP_IN.match(self.lines[rest[0].lines[0]].text):
-            score += 5  # the headline of a continued article
-        if any(_COLUMN_TAG.search(ln.text) and not _ENUMERATION.match(ln.text) for ln in heads):
-            score += 4.5
-        elif len(heads) >= 2 and _SPACES.sub("", heads[0].text) in _markers("commentary_cues"):
-            score += 4.5  # a column label (短评) over a headline
-        if len(heads) >= 2:
-            score += 0.5
-        last = self.lines[self.cur.lines[-1]]
-        if last.role == "body" and last.open:
-            score += 1.5
-        if last.role == "body" and last.text.rstrip().endswith(("：", ":")):
-            score -= 5  # the text announces what follows (成绩如下：)
-        if nxt is not None and (_NEWS_LEAD.search(nxt.text[:25]) or nxt.text.startswith("“")):
-            score += 1  # leads open with their time, or with a quotation
         topic = self._topic(self.cur.lines, block.lines + following)
-        score += _TOPIC_SCORE[bisect.bisect_right(_TOPIC_STEPS, topic)]
         cohesion = self._cohesion(self.cur)
-        if cohesion is not None:  # a drop well below the article's own cohesion
-            score += 1.5 if topic < 0.3 * cohesion else 0.5 if topic < 0.4 * cohesion else 0
-        if heads and (
-            _ENUMERATION.match(heads[0].text)
-            or _BRACKET_LABEL.match(heads[0].text)
-            or _SPACES.sub("", heads[0].text) in _markers("inset_labels")
-        ):
-            score -= 4  # a numbered section or an inset of the article around it
-        if len(heads) >= 4 and not has_byline and topic >= _TOPIC_STEPS[0]:
-            score -= 3
-        if len(heads) == 1 and heads[0].text.endswith(("——", "：")):
-            score -= 2
-        short = 0 < self._substance(self.cur) < 120
-        if self.cur.headline and not self._sections(self.cur) and short:
-            score += 1  # a headline over one short item: no article breaks into sections so soon
-        if len(lines) == 1 and not has_byline and self._sections(self.cur) >= 2:
-            score -= 1  # an article cut into sections goes on with more single-line heads
-        if self.cur.byline and _signed_at_end(self.lines, rest):
-            score += 1.5  # the text under it ends with its own author: a second signed piece
-        if self._part_of_package(block) and topic >= _TOPIC_STEPS[1]:
-            score -= 5  # a bylined part of a report that an editor's note introduced
-        return score
+        sections = self._sections(self.cur)
+        cues = {
+            "bias": True,
+            "layout_headline": any(ln.hint == "headline" for ln in lines),
+            "byline_or_dateline": has_byline or bool(nxt and _dateline().match(nxt.text)),
+            "after_credit_or_break": self.cur.closed_by_credit or self.after_break,
+            "continued_from_page": bool(
+                rest
+                and rest[0].kind == "jump"
+                and _JUMP_IN.match(self.lines[rest[0].lines[0]].text)
+            ),
+            "column_tag": any(
+                _COLUMN_TAG.search(ln.text) and not _ENUMERATION.match(ln.text) for ln in heads
+            ),
+            "column_label_over_headline": len(heads) >= 2
+            and _SPACES.sub("", heads[0].text) in _markers("commentary_cues"),
+            "several_heads": len(heads) >= 2,
+            "text_before_cut": last.role == "body" and last.open,
+            "text_before_announces": last.role == "body"
+            and last.text.rstrip().endswith(("：", ":")),
+            "news_lead_follows": bool(
+                nxt and (_NEWS_LEAD.search(nxt.text[:25]) or nxt.text.startswith("“"))
+            ),
+            f"topic_{bisect.bisect_right(_TOPIC_STEPS, topic)}": True,
+            "topic_far_below_cohesion": cohesion is not None and topic < 0.3 * cohesion,
+            "topic_below_cohesion": cohesion is not None
+            and 0.3 * cohesion <= topic < 0.4 * cohesion,
+            "numbered_or_inset_head": bool(heads)
+            and bool(
+                _ENUMERATION.match(heads[0].text)
+                or _BRACKET_LABEL.match(heads[0].text)
+                or _SPACES.sub("", heads[0].text) in _markers("inset_labels")
+            ),
+            "many_heads_unsigned": len(heads) >= 4 and not has_byline and topic >= _TOPIC_STEPS[0],
+            "head_leads_on": len(heads) == 1 and heads[0].text.endswith(("——", "：")),
+            "headline_over_short_item": bool(self.cur.headline)
+            and not sections
+            and 0 < self._substance(self.cur) < 120,
+            "single_head_in_sectioned_article": len(lines) == 1
+            and not has_byline
+            and sections >= 2,
+            "second_signed_piece": bool(self.cur.byline) and _signed_at_end(self.lines, rest),
+            "part_of_package": self._part_of_package(block) and topic >= _TOPIC_STEPS[1],
+        }
+        # the first cue of the column pair wins, as a label over a headline is one evidence
+        if cues["column_tag"]:
+            cues["column_label_over_headline"] = False
+        return {name: 1.0 for name, on in cues.items() if on}
 
     def _part_of_package(self, block: _Block) -> bool:
         """A headline and byline (no column tag) right after an editor's note that ends the
