@@ -21,7 +21,7 @@ stream is then read in order:
 - a column name and author that close text which opened as another article (a finished
   news story, a feature, an article with section heads) sign off a headline-less commentary
   printed after it: walking back from the sign-off over the paragraphs while their topic
-  holds together, the commentary starts where the topic shifts (``_Reader._commentary_start``);
+  holds together, the commentary starts where the topic shifts (``Reader._commentary_start``);
   the pieces of columns in a row each take their own sign-off;
 - the bylined parts of a report that an editor's note (——编者) introduces stay in it, and an
   editor's note (编者按：…) printed over a headline opens that headline's article;

@@ -8,8 +8,8 @@ from typing import Any
 
 from pipeline.document import Article, Span
 from pipeline.ingest import LayoutHint
-from pipeline.segment.blocks import _blocks, _Draft
-from pipeline.segment.boxes import _find_sidebars
+from pipeline.segment.blocks import Draft, _blocks
+from pipeline.segment.boxes import find_sidebars
 from pipeline.segment.cues import (
     _COLUMN_TAG,
     _PAREN_LINE,
@@ -28,7 +28,7 @@ from pipeline.segment.lines import (
     _read_lines,
     _unwrap,
 )
-from pipeline.segment.reader import _Reader
+from pipeline.segment.reader import Reader
 from pipeline.segment.weights import Decide, starts_article
 from pipeline.textmap import TextMap
 
@@ -49,7 +49,7 @@ class Segmentation:
 # --- kinds and spans -----------------------------------------------------------------------
 
 
-def _kind(draft: _Draft, lines: list[_Line]) -> str:
+def _kind(draft: Draft, lines: list[_Line]) -> str:
     if draft.kind != "article":
         return draft.kind
     cues = _markers("commentary_cues")
@@ -100,7 +100,7 @@ def _reporter_named(lines: list[_Line]) -> bool:
     )
 
 
-def _spans(draft: _Draft, lines: list[_Line], text: str) -> list[Span]:
+def _spans(draft: Draft, lines: list[_Line], text: str) -> list[Span]:
     """Page spans of a draft: contiguous lines share a span; a cut ends one at the last
     character; a paragraph break across removed material (not a box) keeps its newlines."""
     order = sorted(range(len(draft.lines)), key=lambda k: lines[draft.lines[k]].start)
@@ -177,8 +177,8 @@ def segment(
     for ln in lines:
         _classify(ln)
     _promote_headlines(lines)
-    boxes = _find_sidebars(lines)
-    drafts = _Reader(lines, decide).read(_blocks(lines))
+    boxes = find_sidebars(lines)
+    drafts = Reader(lines, decide).read(_blocks(lines))
     drafts.sort(key=lambda d: min(lines[i].start for i in d.lines))
     articles = [
         _article(
@@ -208,7 +208,7 @@ def _article(text: str, spans: list[Span], **heads: Any) -> Article:
     return Article(id="", spans=spans, text=TextMap.from_spans(text, spans).text, **heads)
 
 
-def _lead_names(draft: _Draft, lines: list[_Line]) -> list[str]:
+def _lead_names(draft: Draft, lines: list[_Line]) -> list[str]:
     """Reporters named in the dateline of an article's first body line."""
     body = [lines[i].text for i in draft.lines if lines[i].role == "body"]
     if draft.kind != "article" or not body or not _dateline().match(body[0]):

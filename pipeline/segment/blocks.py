@@ -7,13 +7,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.segment.cues import _NON_HAN, _VERSE, _WINDOW
-from pipeline.segment.lines import _is_tagged, _Line
+from pipeline.segment.cues import _VERSE, NON_HAN, WINDOW
+from pipeline.segment.lines import _Line, is_tagged
 
 # --- topic similarity ----------------------------------------------------------------------
 
 
-class _Topics:
+class Topics:
     """Character-bigram vectors of lines, weighted by inverse line frequency on the page."""
 
     def __init__(self, lines: list[_Line]) -> None:
@@ -25,13 +25,13 @@ class _Topics:
         self.idf = {k: math.log(n / v) for k, v in df.items()}
 
     def window(self, idxs: Sequence[int]) -> Counter[str]:
-        """Bag of the given lines, taken until about ``_WINDOW`` characters."""
+        """Bag of the given lines, taken until about ``WINDOW`` characters."""
         bag: Counter[str] = Counter()
         size = 0
         for i in idxs:
             bag.update(self.bags[i])
             size += sum(self.bags[i].values())
-            if size >= _WINDOW:
+            if size >= WINDOW:
                 break
         return bag
 
@@ -51,7 +51,7 @@ def _bigrams(text: str) -> Counter[str]:
     ['业务', '银行']
     """
     return Counter(
-        run[k : k + 2] for run in _NON_HAN.split(text) for k in range(len(run) - 1) if run
+        run[k : k + 2] for run in NON_HAN.split(text) for k in range(len(run) - 1) if run
     )
 
 
@@ -59,7 +59,7 @@ def _bigrams(text: str) -> Counter[str]:
 
 
 @dataclass
-class _Draft:
+class Draft:
     lines: list[int]
     joins: list[str]  # join before each line after the first: "para" or "cut"
     kind: str = "article"
@@ -102,7 +102,7 @@ def _blocks(lines: list[_Line]) -> list[_Block]:
             and prev.kind == kind
             and kind in ("group", "furniture", "advertisement")
             and prev.lines[-1] == i - 1
-            and not (kind == "group" and len(prev.lines) >= _VERSE and _is_tagged(ln))
+            and not (kind == "group" and len(prev.lines) >= _VERSE and is_tagged(ln))
         ):
             prev.lines.append(i)
         else:

@@ -13,7 +13,7 @@ from pipeline.segment.cues import (
     _markers,
     figure_density,
 )
-from pipeline.segment.lines import _is_tagged, _Line
+from pipeline.segment.lines import _Line, is_tagged
 
 # --- sidebars ------------------------------------------------------------------------------
 
@@ -31,7 +31,7 @@ def _sidebar_like(ln: _Line) -> bool:
     )
 
 
-def _find_sidebars(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
+def find_sidebars(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
     """Sidebars as (first line, last line, title line), and mark their lines."""
     found: list[tuple[int, int, int | None]] = []
     i = 0
@@ -102,7 +102,7 @@ def _box_end(lines: list[_Line], i: int) -> int | None:
     j, end, first = i + 1, None, True
     while j < len(lines):
         k = j
-        while k < len(lines) and lines[k].role == "heading" and not _is_tagged(lines[k]):
+        while k < len(lines) and lines[k].role == "heading" and not is_tagged(lines[k]):
             k += 1
         if k >= len(lines) or lines[k].role != "body" or _dateline().match(lines[k].text):
             break

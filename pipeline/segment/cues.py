@@ -17,7 +17,7 @@ _CLOSERS = LINE_CLOSERS
 _MID_SENTENCE = frozenset(OPENERS)
 _BULLETS = "□■●◆▲◇○◎★☆·•"
 _HEADING_MAX = 40  # longest unmarked line that can still be a heading
-_WINDOW = 600  # characters of context on each side of a boundary for topic similarity
+WINDOW = 600  # characters of context on each side of a boundary for topic similarity
 _VERSE = 4  # heading-shaped lines in a row that are more than a headline group
 _BOX_LINES = 3  # display lines under a box label that are its facts, not a title and subtitle
 _SIDEBAR_DENSITY = 0.25  # numbers with units per ten characters in an infographic
@@ -27,7 +27,7 @@ _SIDEBAR_DENSITY = 0.25  # numbers with units per ten characters in an infograph
 _WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_CLOSED, _WRAP_PROSE = 12, 5, 0.3, 0.3, 0.5
 
 _HAN = re.compile(f"[{HAN_WIDE}]")
-_NON_HAN = re.compile(f"[^{HAN_WIDE}]+")
+NON_HAN = re.compile(f"[^{HAN_WIDE}]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _NARROW = re.compile(r"[\x00-\u1fff]")  # half-width: Latin letters, digits, ASCII spaces
 # A number with a unit or scale after it (any Chinese character counts as one).
@@ -139,7 +139,7 @@ def is_person_name(text: str) -> bool:
     if len(text) > 12:  # most lines: no need to look closer
         return False
     han = _SPACES.sub("", text)
-    if not 2 <= len(han) <= 4 or _NON_HAN.search(han):
+    if not 2 <= len(han) <= 4 or NON_HAN.search(han):
         return False
     surname = han[:2] if han[:2] in _surnames() else han[:1]
     if surname not in _surnames() or len(han) - len(surname) not in (1, 2):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 
-from pipeline.segment.blocks import _Block, _Draft
+from pipeline.segment.blocks import Draft, _Block
 from pipeline.segment.cues import (
     _COLUMN_TAG,
-    _NON_HAN,
     _VERSE,
+    NON_HAN,
     _bare,
     _is_column_line,
     is_person_name,
@@ -33,7 +33,7 @@ def _sign_off_size(lines: list[_Line], group: list[int]) -> int:
         return 1
     if len(group) < 2 or first.role != "heading" or not 2 <= len(first.text) <= 12:
         return 0
-    if _NON_HAN.sub("", first.text) != first.text:
+    if NON_HAN.sub("", first.text) != first.text:
         return 0
     name = lines[group[1]]
     if name.role == "byline":
@@ -133,7 +133,7 @@ def _tail_start(blocks: list[_Block]) -> int:
     return last_body + 1
 
 
-def _fill_heads(draft: _Draft, lines: list[_Line]) -> None:
+def _fill_heads(draft: Draft, lines: list[_Line]) -> None:
     """Kicker, headline, subheadline and byline of an article's opening group."""
     heads = [ln for ln in lines if ln.role == "heading"]
     for ln in lines:

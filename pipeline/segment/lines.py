@@ -266,7 +266,7 @@ def _promote_headlines(lines: list[_Line]) -> None:
             ln.role = "heading"
 
 
-def _is_tagged(ln: _Line) -> bool:
+def is_tagged(ln: _Line) -> bool:
     """A heading that ends with a column tag, like 秒秒与涓涓（金台随感）."""
     return (
         ln.role == "heading"

@@ -7,7 +7,7 @@ import operator
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.segment.blocks import _Block, _Draft, _Topics
+from pipeline.segment.blocks import Draft, Topics, _Block
 from pipeline.segment.cues import (
     _BRACKET_LABEL,
     _CAPTION,
@@ -26,7 +26,7 @@ from pipeline.segment.cues import (
     _SIGNATURE,
     _SPACES,
     _TOPIC_STEPS,
-    _WINDOW,
+    WINDOW,
     _brief_head,
     _core,
     _dateline,
@@ -49,23 +49,23 @@ from pipeline.segment.heads import (
     _signed_at_end,
     _tail_start,
 )
-from pipeline.segment.lines import _is_tagged, _Line
+from pipeline.segment.lines import _Line, is_tagged
 from pipeline.segment.weights import Decide, starts_article
 
 
-class _Reader:
+class Reader:
     """Reads the blocks of one page in order and builds article drafts."""
 
     def __init__(self, lines: list[_Line], decide: Decide = starts_article) -> None:
         self.lines = lines
         self.decide = decide  # whether a heading group's cues start an article
-        self.topics = _Topics(lines)
-        self.drafts: list[_Draft] = []
-        self.cur: _Draft | None = None
+        self.topics = Topics(lines)
+        self.drafts: list[Draft] = []
+        self.cur: Draft | None = None
         self.after_break = False  # furniture or an advertisement came since the last line
-        self.ad: _Draft | None = None  # an advertisement whose copy may follow its marker
+        self.ad: Draft | None = None  # an advertisement whose copy may follow its marker
 
-    def read(self, blocks: list[_Block]) -> list[_Draft]:
+    def read(self, blocks: list[_Block]) -> list[Draft]:
         tails_from = _tail_start(blocks)
         for b, block in enumerate(blocks):
             if self._ad_copy(block, blocks[b + 1 :]):
@@ -81,7 +81,7 @@ class _Reader:
             elif block.kind == "group" and self._signs_off(block, blocks[b + 1 :]):
                 self._sign_off(block, blocks[b + 1 :])
             elif block.kind == "furniture":
-                self.drafts.append(_Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
+                self.drafts.append(Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
                 self.drafts[-1].kind = block.kind
                 self.after_break = True
             elif block.kind == "credit":
@@ -131,7 +131,7 @@ class _Reader:
                 cur.add(idx, "para")
             self.ad, self.cur = cur, None
             return
-        self.drafts.append(_Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
+        self.drafts.append(Draft(list(block.lines), ["para"] * (len(block.lines) - 1)))
         self.drafts[-1].kind = "advertisement"
         self.ad = self.drafts[-1]
         self.after_break = True
@@ -249,7 +249,7 @@ class _Reader:
         for idx in block.lines:
             cur.add(idx, "para")
 
-    def _note_only(self, draft: _Draft) -> bool:
+    def _note_only(self, draft: Draft) -> bool:
         """A draft that is only an editor's note (编者按：…), with no headline of its own."""
         lines = [self.lines[i] for i in draft.lines]
         return (
@@ -322,20 +322,20 @@ class _Reader:
             elif target.column is None:
                 target.column = ln.text
 
-    def _split_commentary(self, draft: _Draft, strict: bool) -> _Draft | None:
+    def _split_commentary(self, draft: Draft, strict: bool) -> Draft | None:
         """Cut the headless commentary that a column name and author sign off at the end of
         ``draft`` out of it, as a new draft placed after it (None when there is none)."""
         found = self._commentary_start(draft, strict)
         if found is None:
             return None
-        new = _Draft(draft.lines[found:], draft.joins[found:])
+        new = Draft(draft.lines[found:], draft.joins[found:])
         del draft.lines[found:]
         del draft.joins[found - 1 :]
         draft.closed_by_credit = True
         self.drafts.insert(self.drafts.index(draft) + 1, new)
         return new
 
-    def _commentary_start(self, draft: _Draft, strict: bool) -> int | None:
+    def _commentary_start(self, draft: Draft, strict: bool) -> int | None:
         """Where in ``draft.lines`` a headless commentary signed off after the draft starts.
 
         The candidates are the boundaries between the paragraphs of the body text at the end
@@ -380,18 +380,18 @@ class _Reader:
             cut -= 1
         return paras[cut - off][0]
 
-    def _may_open(self, draft: _Draft, paras: list[tuple[int, int]], p: int) -> bool:
+    def _may_open(self, draft: Draft, paras: list[tuple[int, int]], p: int) -> bool:
         """Whether a commentary can start at trailing paragraph ``p``: no dateline from
         there on, and no colon just before it."""
         if any(_dateline().match(self.lines[draft.lines[a]].text) for a, _ in paras[p:]):
             return False
         return not self.lines[draft.lines[paras[p][0] - 1]].text.endswith(("：", ":"))
 
-    def _reported(self, draft: _Draft) -> bool:
+    def _reported(self, draft: Draft) -> bool:
         """A draft with a reporter's byline or a dateline: its writer signs at the top."""
         return bool(draft.byline) or any(_dateline().match(self.lines[i].text) for i in draft.lines)
 
-    def _trailing_paragraphs(self, draft: _Draft) -> list[tuple[int, int]]:
+    def _trailing_paragraphs(self, draft: Draft) -> list[tuple[int, int]]:
         """The paragraphs (positions in ``draft.lines``, end exclusive) of the body text at
         the end of a draft, after its last heading, byline or credit line; a paragraph's
         lines are joined by cuts."""
@@ -414,11 +414,11 @@ class _Reader:
     # decisions
 
     def _start(self, idx: int) -> None:
-        self.cur = _Draft([idx], [])
+        self.cur = Draft([idx], [])
         self.drafts.append(self.cur)
         self.after_break = False
 
-    def _substance(self, draft: _Draft) -> int:
+    def _substance(self, draft: Draft) -> int:
         """Characters of body text (captions left out) in a draft."""
         body = (self.lines[i] for i in draft.lines if self.lines[i].role == "body")
         return sum(len(ln.text) for ln in body if not _CAPTION.match(ln.text))
@@ -427,26 +427,26 @@ class _Reader:
         bag_before = self.topics.window(list(reversed(before)))
         return self.topics.similarity(bag_before, self.topics.window(after))
 
-    def _novelty(self, draft: _Draft, ahead: list[int]) -> float:
+    def _novelty(self, draft: Draft, ahead: list[int]) -> float:
         """Topic similarity between the text ``ahead`` and the whole of a draft."""
         whole: Counter[str] = Counter()
         for i in draft.lines:
             whole.update(self.topics.bags[i])
         return self.topics.similarity(whole, self.topics.window(ahead))
 
-    def _cohesion(self, draft: _Draft) -> float | None:
+    def _cohesion(self, draft: Draft) -> float | None:
         """Topic similarity between the last two stretches of a draft (None when short)."""
         lines = list(reversed(draft.lines))
         size, k = 0, 0
-        while k < len(lines) and size < _WINDOW:
+        while k < len(lines) and size < WINDOW:
             size += len(self.lines[lines[k]].text)
             k += 1
         rest = lines[k:]
-        if sum(len(self.lines[i].text) for i in rest) < _WINDOW // 2:
+        if sum(len(self.lines[i].text) for i in rest) < WINDOW // 2:
             return None
         return self.topics.similarity(self.topics.window(lines[:k]), self.topics.window(rest))
 
-    def _continues(self, cur: _Draft, ahead: list[int]) -> bool:
+    def _continues(self, cur: Draft, ahead: list[int]) -> bool:
         """Whether the body text ``ahead`` continues the sentence cut at the end of ``cur``."""
         last, ln = self.lines[cur.lines[-1]], self.lines[ahead[0]]
         if last.hint == "body" and ln.hint == "body" and not ln.blank_before:
@@ -523,12 +523,12 @@ class _Reader:
         text before it, or after such a part: the parts of one report."""
         assert self.cur is not None
         lines = [self.lines[i] for i in block.lines]
-        if not any(ln.role == "byline" for ln in lines) or any(_is_tagged(ln) for ln in lines):
+        if not any(ln.role == "byline" for ln in lines) or any(is_tagged(ln) for ln in lines):
             return False
         last = self.lines[self.cur.lines[-1]]
         return self.cur.package or bool(_EDITOR_NOTE.match(last.text))
 
-    def _sections(self, draft: _Draft) -> int:
+    def _sections(self, draft: Draft) -> int:
         """Section heads in a draft: heading lines after its first body line."""
         roles = [self.lines[i].role for i in draft.lines]
         first = roles.index("body") if "body" in roles else len(roles)
