@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import CN_NUMERALS, RULES
 from pipeline.entities.gazetteer import gazetteer_spans
 from pipeline.lexicon import read_list
+from pipeline.zh.chars import is_han
 from pipeline.zh.words import jieba_word_tags, load_jieba
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -35,7 +36,7 @@ def _char_type(ch: str) -> str:
         return "N"
     if ch.isascii() and ch.isalpha():
         return "L"
-    if "\u4e00" <= ch <= "\u9fff":
+    if is_han(ch):
         return "H"
     if ch.isspace():
         return "S"

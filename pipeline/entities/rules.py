@@ -10,6 +10,8 @@ from pipeline.entities.candidates import CN_NUMERALS, RULES
 from pipeline.entities.features import token_table
 from pipeline.entities.lexicons import gazetteer_index, rule_lexicons
 from pipeline.lexicon import read_list
+from pipeline.zh.chars import HAN, HAN_RE, HAN_RUN_RE
+from pipeline.zh.patterns import compile_alternation
 from pipeline.zh.words import jieba_word_tags
 
 _PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "new", "eng"})
@@ -24,10 +26,10 @@ _GRAMMAR_TAGS = frozenset(
 )
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN_RE
 
 
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_WORD = HAN_RUN_RE
 
 
 _WORK = re.compile(r"《[^《》\n]{1,80}》")
@@ -56,11 +58,6 @@ def model_span_ok(surface: str, label: str) -> bool:
     return not _NOT_IN_NAME.search(surface)
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex matching any of ``words``, longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
 @cache
 def _rule_patterns() -> dict[str, re.Pattern[str]]:
     lex = rule_lexicons()
@@ -68,22 +65,22 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
     verbs = "|".join(re.escape(v) for v in sorted(lex["speech_verbs"], key=len, reverse=True))
     roles = "|".join(re.escape(r) for r in sorted(lex["person_roles"], key=len, reverse=True))
     return {
-        "org_suffix": _alternation(s for s in lex["org_suffixes"] if len(s) >= 2),
-        "division": _alternation(lex["division_suffixes"]),
-        "event_suffix": _alternation(lex["event_suffixes"]),
+        "org_suffix": compile_alternation(s for s in lex["org_suffixes"] if len(s) >= 2),
+        "division": compile_alternation(lex["division_suffixes"]),
+        "event_suffix": compile_alternation(lex["event_suffixes"]),
         # what may follow 名称（地名）: a few more name characters, then the suffix
         "bracket_tail": re.compile(
-            rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation(lex['org_suffixes']).pattern})"
+            rf"[{HAN}]{{0,8}}?(?:{compile_alternation(lex['org_suffixes']).pattern})"
         ),
         # role + name: 教授田利辉说 / 本报记者 彭江 / 副研究员于涛表示 (name is group 1)
         "role_name": re.compile(
-            rf"(?:{roles})[ \u3000]?((?:{surnames})(?:[ \u3000][\u4e00-\u9fff](?=\s)|"
-            rf"[\u4e00-\u9fff]{{1,2}}?))"
+            rf"(?:{roles})[ \u3000]?((?:{surnames})(?:[ \u3000][{HAN}](?=\s)|"
+            rf"[{HAN}]{{1,2}}?))"
             rf"(?=$|[\s，。、；：:（(]|{verbs}|在|指出|等)"
         ),
         # clause-initial name + speech verb: 。李俊成表示
         "name_verb": re.compile(
-            rf"(?:^|(?<=[\s，。；：:！？“”]))((?:{surnames})[\u4e00-\u9fff]{{1,2}}?)(?={verbs})"
+            rf"(?:^|(?<=[\s，。；：:！？“”]))((?:{surnames})[{HAN}]{{1,2}}?)(?={verbs})"
         ),
         "editor_line": re.compile(
             r"^[ \u3000]*(?:本版编辑|责任编辑|本版责编|编辑)[：:\s]+(.+)$", re.M
@@ -133,7 +130,7 @@ def person_rule_spans(text: str) -> list[tuple[int, int, str]]:
 def _editor_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in an editor line; a two-char name printed with a space inside stays one name."""
     surnames = frozenset(rule_lexicons()["surnames"])
-    parts = [(m.start(), m.end()) for m in re.finditer(r"[\u4e00-\u9fff]+", text[start:end])]
+    parts = [(m.start(), m.end()) for m in HAN_RUN_RE.finditer(text[start:end])]
     spans: list[tuple[int, int, str]] = []
     k = 0
     while k < len(parts):
@@ -297,7 +294,7 @@ def unknown_head_orgs(
     return spans
 
 
-_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
+_BRACKETED = re.compile(rf"[（(]([{HAN}]{{2,8}})[)）]")
 
 
 def bracketed_place_org_spans(
