@@ -365,9 +365,10 @@ def test_relative_compounds_resolve_against_publication(
     assert only(text)[2] is None
 
 
-def test_since_until_now_is_an_open_interval() -> None:
-    assert only("2024年至今，贷款增长。") == ("2024年至今", "interval", "2024/..")
-    assert only("2024年至今，贷款增长。", published=PUB)[2] == "2024/2026"
+def test_until_now_stays_outside_the_date_like_since() -> None:
+    assert only("2024年至今，贷款增长。", published=PUB) == ("2024年", "year", "2024")
+    assert only("去年3月迄今，产量翻番。", published=PUB) == ("去年3月", "month", "2025-03")
+    assert found("至今已有十家企业落户。", published=PUB) == []
 
 
 # ---------------------------------------------------------------- clock times

@@ -13,7 +13,7 @@ from functools import cache
 from pipeline.dates.days import iso_day
 from pipeline.lexicon import read_list, read_table
 from pipeline.zh.chars import CAPITALS, fold_table
-from pipeline.zh.patterns import alternation
+from pipeline.zh.patterns import alternation, longest_before
 
 
 @cache
@@ -126,3 +126,16 @@ def name_after_year() -> re.Pattern[str]:
     """An event/organization name word in the unbroken run of characters after a year."""
     suffix = alternation(read_list("dates/name_suffixes.txt"))
     return re.compile(rf"[^\s\W0-9]{{0,12}}?(?:{suffix})")
+
+
+@cache
+def _comparison_words() -> frozenset[str]:
+    return frozenset(read_list("dates/comparison_words.txt"))
+
+
+def is_comparison_base(text: str, start: int, word: str) -> bool:
+    """Whether the relative word at ``start`` is a comparison base (比上年, 较上月): such a base
+    counts back from the period the text reports, not from the publication date."""
+    if word not in read_list("dates/comparison_bases.txt"):
+        return False
+    return longest_before(_comparison_words(), text, start, 2) != ""

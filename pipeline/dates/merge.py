@@ -1,5 +1,5 @@
 """Mentions that make one: a day and its clock time or weekday, a year and its holiday, two
-dates joined by 至 or 和…之间, a date followed by 至今."""
+dates joined by 至 or 和…之间."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ MERGEABLE = frozenset(
     }
 )
 TIMES = frozenset({"time", "datetime"})
-_UNTIL_NOW = frozenset({"至今", "迄今"})
 _DATE_TIME_GAP = re.compile(r"\s?")
 _WEEKDAY_GAP = re.compile(r"\s?(?P<open>[（(])?")
 _CLOSE = "）)"
@@ -109,7 +108,7 @@ def _joinable(left: Candidate, right: Candidate) -> bool:
 
 def merge_mentions(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Calendar mentions joined by 至/到/— form one interval (2025年1月至2026年3月), and so do
-    clock times (上午9时至11时) and a calendar mention followed by 至今."""
+    clock times (上午9时至11时). 至今 after a date stays outside it, like 以来."""
     merged: list[Candidate] = []
     for cand in _merge_datetimes(text, cands):
         prev = merged[-1] if merged else None
@@ -124,14 +123,6 @@ def merge_mentions(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and _AND_SEP.fullmatch(text, prev.end, cand.start)
             ):
                 merged[-1] = Candidate(prev.start, between.end(), "merged", {}, (prev, cand))
-                continue
-            if (
-                cand.rule == "relative"
-                and prev.rule in MERGEABLE
-                and cand.groups["word"] in _UNTIL_NOW
-                and prev.end == cand.start
-            ):
-                merged[-1] = Candidate(prev.start, cand.end, "until_now", {}, (prev,))
                 continue
         merged.append(cand)
     return merged

@@ -11,7 +11,14 @@ import datetime
 from pipeline.dates.candidates import Candidate
 from pipeline.dates.days import add_days, iso_day, last_day, shift_month, to_int
 from pipeline.dates.durations import duration_parts, iso_duration
-from pipeline.dates.lexicons import counted, holiday_day, name_after_year, relative_words, suffixes
+from pipeline.dates.lexicons import (
+    counted,
+    holiday_day,
+    is_comparison_base,
+    name_after_year,
+    relative_words,
+    suffixes,
+)
 from pipeline.dates.resolve import Context, year_of
 from pipeline.zh.numerals import parse_number
 
@@ -19,9 +26,12 @@ Reading = tuple[str, str | None]  # (kind, normalized)
 Groups = dict[str, str | None]
 
 
-def _month_word(word: str, ctx: Context) -> tuple[int | None, int] | None:
+def _month_word(word: str, ctx: Context, pos: int) -> tuple[int | None, int] | None:
     """(year, month) named by 本月/上月/当月…; None when it cannot be resolved."""
     rel = relative_words()[word]
+    reported = ctx.reported_month()
+    if reported is not None and is_comparison_base(ctx.text, pos, word):
+        return shift_month(reported[0], reported[1], rel.offset)  # 3月…比上月: February
     if rel.unit == "month" and ctx.published:
         return shift_month(ctx.published.year, ctx.published.month, rel.offset)
     last = ctx.last_month
@@ -73,14 +83,16 @@ def _year_period(year: int | None, suffix: str | None) -> Reading:
 def _calendar_month(g: Groups, year: int | None, ctx: Context, pos: int) -> Reading | None:
     """A mention with a month: 2025年9月末, 5月20日, 本月18日, 上月."""
     only_word = g.get("mrel") and not (g.get("d") or g.get("mx") or g.get("me"))
+    base = False
     if g.get("mrel"):
-        resolved = _month_word(g["mrel"] or "", ctx)
+        resolved = _month_word(g["mrel"] or "", ctx, pos)
         year, month = resolved if resolved else (None, 1)
+        base = is_comparison_base(ctx.text, pos, g["mrel"] or "")
     else:
         month = to_int(g["m"]) or 1
     if g.get("d") and year is not None and (to_int(g["d"]) or 0) > last_day(year, month):
         return None
-    if g.get("m") or year is not None:
+    if (g.get("m") or year is not None) and not base:  # a base is not what the text reports
         ctx.set_month(pos, year, month)
     kind, norm = _month_period(year, month, g)
     return ("relative" if only_word else kind), norm
@@ -111,7 +123,7 @@ def _relative_word(word: str, ctx: Context, pos: int) -> Reading:
     rel = relative_words()[word]
     pub = ctx.published
     if rel.unit in ("month", "context_month"):
-        resolved = _month_word(word, ctx)
+        resolved = _month_word(word, ctx, pos)
         return "relative", None if resolved is None else f"{resolved[0]:04d}-{resolved[1]:02d}"
     if rel.unit == "context_year":
         year = ctx.story_year(pos)
@@ -132,6 +144,8 @@ def _relative_word(word: str, ctx: Context, pos: int) -> Reading:
     return "relative", day.isoformat()
 
 
+# Units counted exactly; 个多月 and 个余月 are approximate.
+_EXACT_UNITS = frozenset({"年", "个月", "天", "周", "个星期"})
 _CLAUSE_START = frozenset("，。；：、！？!?;:,\n \u3000“\"‘'（(在从于")
 
 
@@ -143,11 +157,14 @@ def relative_span(cand: Candidate, ctx: Context, hint: int | None) -> Reading | 
     g, pub = cand.groups, ctx.published
     before = ctx.text[cand.start - 1] if cand.start else "\n"
     if g["rel"] == "近" and not g.get("lai") and before not in _CLAUSE_START:
+        if g.get("vague"):
+            return "duration", None  # 工作近几十年: a length, but no one number
         parts = duration_parts(cand, counted(ctx.text, cand.start))
         return None if parts is None else ("duration", iso_duration(*parts))
     unit = g["unit"] or ""
     value = (parse_number(g["n"] or "") or 0.0) * (12 if unit == "年" else 1)  # 过去半年: 6 months
-    if pub is None or g.get("approx") or not value or value != int(value):
+    exact = g.get("approx") is None and unit in _EXACT_UNITS  # not 近十余年, 近两个多月
+    if pub is None or not exact or not value or value != int(value):
         return "relative", None
     n = int(value) * (1 if g["rel"] in ("未来", "今后") else -1)
     if unit in ("年", "个月"):
@@ -166,12 +183,12 @@ def relative_span(cand: Candidate, ctx: Context, hint: int | None) -> Reading | 
 def ago(cand: Candidate, ctx: Context, hint: int | None) -> Reading:
     """3年前, 两个月之前: that year, month or day counted back from publication. (N天后 is
     left a duration: in news it mostly counts from the story's own events.)"""
-    pub = ctx.published
-    value = parse_number(cand.groups["n"] or "") or 0.0
-    if pub is None or cand.groups.get("approx"):
-        return "relative", None  # 800多年前: no one year
+    pub, g = ctx.published, cand.groups
+    value = parse_number(g["n"] or "") or 0.0
+    if pub is None or g.get("approx") or g.get("vague") or g["unit"] not in _EXACT_UNITS:
+        return "relative", None  # 800多年前, 几天前, 两个多月前: no one day or year
     sign = -1
-    unit = cand.groups["unit"]
+    unit = g["unit"]
     if unit == "年" and value == int(value):
         year = pub.year + sign * int(value)
         return "relative", f"{year:04d}" if 1 <= year <= 9999 else None
@@ -370,5 +387,5 @@ def valid_bare_day(text: str, cand: Candidate) -> bool:
 
 
 def valid_count(text: str, cand: Candidate) -> bool:
-    """近三年, 3年前: the count reads as one."""
-    return duration_parts(cand) is not None
+    """近三年, 3年前: the count reads as one (or is vague on purpose: 几天前)."""
+    return cand.groups.get("vague") is not None or duration_parts(cand) is not None

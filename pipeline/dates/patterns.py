@@ -190,8 +190,10 @@ def _units_guarded() -> str:
     )
 
 
-# A count is not one after a number or an ordinal/periodic word; 前 makes it 'before' (提前 counts).
-_NOT_COUNT = rf"(?<![0-9.{CN_DIGIT}两十百第每近上下本这])(?<!(?<!提)前)"
+# A count is not one after a number, a vague count word (数十年) or an ordinal/periodic word;
+# 前 makes it 'before' (提前 counts); 这一年, 上一年 are years, but Arabic digits after 下 are
+# counted (情况下30秒内).
+_NOT_COUNT = rf"(?<![0-9.{CN_DIGIT}两十百第每近数几])(?:(?=[0-9])|(?<![上下本这]))(?<!(?<!提)前)"
 
 
 def _bounds() -> str:
@@ -203,7 +205,7 @@ def duration_pattern() -> str:
     """3年, 两周内, 两个多月, 35,000个小时, 3万年以上."""
     return _NUM_START + (
         rf"{_NOT_COUNT}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{NUMBER})(?P<scale>万|亿)?"
-        r"(?P<approx>余|多)? ?"
+        r"(?P<approx>余|多)? ?整?"  # 一整天
         rf"(?P<unit>{_units_guarded()})(?P<half>半)?(?![级代度龄岁])(?P<bound>{_bounds()})?"
     )
 
@@ -231,19 +233,25 @@ def compound_part() -> re.Pattern[str]:
     return re.compile(rf"(?P<n>{NUMBER})(?:余|多)? ?(?P<unit>{compound_units(True)})(?P<half>半)?")
 
 
+# A count no one number: 几个月, 数十年, 十几天, 好几年 (a vague mention, normalized null).
+_VAGUE = r"(?P<vague>[几数]十|十几|[几数]百|好几|[几数多])"
+_COUNTED_UNIT = r"(?P<unit>年|个[多余]?月|天|周|个星期)"
+
+
 def relative_n_pattern() -> str:
-    """近三年, 过去十年, 未来五年, 近两个月来."""
+    """近三年, 过去十年, 未来五年, 近两个月来, 过去数十年."""
     return (
-        rf"(?P<rel>近|过去|未来|今后|最近)的?(?P<n>{NUMBER})(?P<approx>余|多)?"
-        rf"(?P<unit>年|个月|天|周|个星期)(?P<lai>来|以来)?"
+        rf"(?P<rel>近|过去|未来|今后|最近)的?(?:(?P<n>{NUMBER})(?P<approx>余|多)?|{_VAGUE})"
+        rf"{_COUNTED_UNIT}(?P<lai>来|以来)?"
     )
 
 
 def ago_pattern() -> str:
-    """3年前, 两个月之前."""
-    return _NUM_START + (
-        rf"(?<![0-9.{CN_DIGIT}两十百第每])(?P<n>[0-9]{{1,3}}|[{CN_DIGIT}两十]+|半)"
-        r"(?P<approx>多|余)?(?P<unit>年|个月|天|周|个星期)(?P<dir>之?前|以前)(?![夕期提者])"
+    """3年前, 两个月之前, 两个多月前, 几天前."""
+    return f"(?=[0-9{CN_DIGIT}两十百半几数好多])" + (
+        rf"(?<![0-9.{CN_DIGIT}两十百第每几数])"
+        rf"(?:(?P<n>[0-9]{{1,3}}|[{CN_DIGIT}两十]+|半)(?P<approx>多|余)?|{_VAGUE})"
+        rf"{_COUNTED_UNIT}(?P<dir>之?前|以前)(?![夕期提者])"
     )
 
 

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from pipeline.dates.candidates import Candidate
 from pipeline.dates.days import century_year, to_int
-from pipeline.dates.lexicons import relative_words
+from pipeline.dates.lexicons import is_comparison_base, relative_words
 from pipeline.zh.numerals import parse_digits
 from pipeline.zh.sentences import CLOSERS, STRONG_ENDS
 
@@ -129,6 +129,25 @@ class Context:
         i = bisect_left(self.year_pos, pos)
         return self.year_val[i - 1] if i else self.default_year
 
+    def reported_year(self, pos: int) -> int | None:
+        """The year a report speaks of at ``pos``: the last one stated, while it still governs
+        ``pos`` and is not after the publication year (a target year is no comparison base)."""
+        i = bisect_left(self.year_pos, pos)
+        if not i or not self._carries(self.year_pos[i - 1], pos):
+            return None
+        year = self.year_val[i - 1]
+        return None if self.published and year > self.published.year else year
+
+    def reported_month(self) -> tuple[int, int] | None:
+        """The (year, month) a report speaks of: the last one the text stated with a known
+        year, not after the publication month."""
+        last = self.last_month
+        if last is None or last[0] is None:
+            return None
+        if self.published and (last[0], last[1]) > (self.published.year, self.published.month):
+            return None
+        return last[0], last[1]
+
     def set_month(self, pos: int, year: int | None, month: int) -> None:
         self.last_month, self.last_month_pos = (year, month), pos
 
@@ -186,6 +205,9 @@ def year_of(cand: Candidate, ctx: Context, hint: int | None) -> int | None:
     word = g.get("yrel")
     if word:
         rel = relative_words()[word]
+        reported = ctx.reported_year(cand.start)
+        if is_comparison_base(ctx.text, cand.start, word) and reported is not None:
+            return reported + rel.offset  # 2025年…比上年增长: 2024
         if rel.unit == "year":
             return ctx.published.year + rel.offset if ctx.published else None
         base = hint if hint is not None else ctx.story_year(cand.start)

@@ -6,7 +6,6 @@ The order of :data:`RULES` breaks ties between candidates of the same span (earl
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,26 +113,6 @@ def _time_interval(cand: Candidate, ctx: Context) -> Reading | None:
 # ---------------------------------------------------------------- merged mentions
 
 
-def _now_at(precision_of: str, pub: datetime.date) -> str:
-    """The publication date written at the precision of ``precision_of``."""
-    if "-Q" in precision_of:
-        return f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}"
-    if "-H" in precision_of:
-        return f"{pub.year:04d}-H{1 if pub.month <= 6 else 2}"
-    return pub.isoformat()[: len(precision_of)]
-
-
-def _until_now(cand: Candidate, ctx: Context, hint: int | None) -> Reading | None:
-    """2024年至今: from the date to the publication date, at the date's precision."""
-    left = normalize_mention(cand.parts[0], ctx, None)
-    if left is None:
-        return None
-    a = left[1].split("/")[0] if left[1] else None
-    if a is None:
-        return "interval", None
-    return "interval", f"{a}/{_now_at(a, ctx.published) if ctx.published else '..'}"
-
-
 def _interval(cand: Candidate, ctx: Context, hint: int | None) -> Reading | None:
     """2025年1月至2026年3月, 8月至10月 (the right end shares the left end's year), 上午9时至11时."""
     if cand.parts[0].rule in TIMES:
@@ -195,7 +174,6 @@ RULES: tuple[Rule, ...] = (
 # Mentions made of others (see pipeline.dates.merge), by the name the merge gives them.
 _MERGED: dict[str, Normalizer] = {
     "merged": _interval,
-    "until_now": _until_now,
     "datetime": _time,
     "dated_weekday": _dated_weekday,
 }
