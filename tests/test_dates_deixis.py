@@ -135,3 +135,13 @@ def test_arabic_count_after_a_phrase_ending_in_xia_is_a_duration() -> None:
 
 def test_this_year_written_with_yi_is_no_duration() -> None:
     assert found("这一年，村里通了公路。") == []
+
+
+@pytest.mark.parametrize("text", ["这体现在三方面。", "新发现阶段性成果。", "问题出现在这里。"])
+def test_verbs_ending_in_xian_before_zai_are_not_now(text: str) -> None:
+    assert found(text) == []
+
+
+def test_someday_is_no_duration() -> None:
+    assert found("或许有一天，我们还会回来。") == []
+    assert found("会期只有一天。") == [("一天", "duration", "P1D")]
