@@ -21,6 +21,10 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]{0,200}》")
 _WINDOW = (20, 20)
 
 
+Groups = dict[str, str | None]  # a match's named groups
+Reading = tuple[str, str | None]  # what a normalizer makes of a mention: (kind, normalized)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A match of one rule (or several merged into one mention) over the scanned text."""
@@ -28,7 +32,7 @@ class Candidate:
     start: int
     end: int
     rule: str
-    groups: dict[str, str | None]
+    groups: Groups
     parts: tuple[Candidate, ...] = ()  # members of a merged interval
 
 

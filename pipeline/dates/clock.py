@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from pipeline.dates.candidates import Candidate
+from pipeline.dates.candidates import Candidate, Groups
 from pipeline.dates.days import to_int
 from pipeline.dates.lexicons import day_parts
-
-Groups = dict[str, str | None]
 
 
 def day_offset(g: Groups) -> int | None:

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 
-from pipeline.dates.candidates import Candidate
+from pipeline.dates.candidates import Candidate, Reading
 from pipeline.dates.lexicons import counted, duration_units
 from pipeline.dates.patterns import compound_part
 from pipeline.dates.resolve import Context
 from pipeline.zh.numerals import parse_number
 
-Reading = tuple[str, str | None]  # (kind, normalized)
 
+def duration_parts(cand: Candidate, after_count_word: bool = False) -> tuple[str, float] | None:
+    """(ISO designator, count) of a duration-like mention; None if it is not one.
 
-def duration_parts(cand: Candidate, counted: bool = False) -> tuple[str, float] | None:
-    """(ISO designator, count) of a duration-like mention; None if it is not one. ``counted``:
-    a count word stands before it, so a unit that needs a bound word (30日) needs none."""
+    ``after_count_word``: a count word (提前) stands before it, so a unit that needs a bound
+    word (30日) needs none."""
     g = cand.groups
     unit = re.sub("^个[多余半]", "个", g["unit"] or "")
     designator, multiplier, needs_bound, _ = duration_units().get(unit, ("Y", 1.0, False, ""))
@@ -28,7 +28,7 @@ def duration_parts(cand: Candidate, counted: bool = False) -> tuple[str, float] 
     if unit == "年" and (value >= 1000 or (digitwise and not n_text.isdigit())):
         return None  # a year, not a count of years
     if cand.rule == "duration":
-        if needs_bound and not (g.get("bound") or counted):
+        if needs_bound and not (g.get("bound") or after_count_word):
             return None
         if unit == "周" and n_text == "四" and not g.get("bound"):
             return None  # 四周 'all around'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from pipeline.dates.candidates import Candidate
+from pipeline.dates.candidates import Candidate, Groups, Reading
 from pipeline.dates.days import add_days, iso_day, last_day, shift_month, to_int
 from pipeline.dates.durations import duration_parts, iso_duration
 from pipeline.dates.lexicons import (
@@ -21,9 +21,6 @@ from pipeline.dates.lexicons import (
 )
 from pipeline.dates.resolve import Context, year_of
 from pipeline.zh.numerals import parse_number
-
-Reading = tuple[str, str | None]  # (kind, normalized)
-Groups = dict[str, str | None]
 
 
 def _month_word(word: str, ctx: Context, pos: int) -> tuple[int | None, int] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.dates import durations, normalize, patterns
-from pipeline.dates.candidates import Candidate
+from pipeline.dates.candidates import Candidate, Reading
 from pipeline.dates.clock import (
     clock_groups,
     clock_text,
@@ -26,7 +26,6 @@ from pipeline.dates.lexicons import day_parts
 from pipeline.dates.merge import TIMES
 from pipeline.dates.resolve import Context, stated_year
 
-Reading = tuple[str, str | None]  # (kind, normalized)
 Normalizer = Callable[[Candidate, Context, int | None], Reading | None]
 Check = Callable[[str, Candidate], bool]
 _RANGE_SIGNS = "—–-－~～〜至到"
