@@ -7,7 +7,9 @@ every time expression in a text and normalizes it:
 - period_end / period_start: the day itself (2024年2月末 -> ``2024-02-29``, 年初 -> ``YYYY-01-01``);
 - interval ``a/b`` (1—4月 -> ``2026-01/2026-04``, 2024年至2026年 -> ``2024/2026``);
 - relative: resolved against the publication date when it names a calendar unit (去年 -> 2025),
-  else null (日前, 近年来);
+  else null (日前, 近年来, 几个月前, 过去数十年); a comparison base after 比/较/由 (比上月,
+  较上年同期) counts back from the period the text reports instead (2025年…比上年 -> 2024);
+  至今 and 以来 stay outside the date they follow;
 - duration: ISO 8601 durations (两周内 -> ``P2W``, 三年 -> ``P3Y``, 1年零3个月 -> ``P1Y3M``,
   8天20小时 -> ``P8DT20H``), the bound word (内, 以上) inside the surface;
 - time: a clock time, on its day when the text names one (2026年5月20日上午10时 ->
