@@ -34,11 +34,17 @@ class Candidate:
     rule: str
     groups: Groups
     parts: tuple[Candidate, ...] = ()  # members of a merged interval
+    joins: bool = False  # 至/— or 和…之间 join it with another date into an interval
+    day: bool = False  # it names one day: a clock time written right after it is on that day
 
 
 class ScanRule(Protocol):
     name: str
     anchor: str
+    joins: bool
+
+    @property
+    def names_day(self) -> Callable[[Groups], bool]: ...
 
     @property
     def pattern(self) -> re.Pattern[str]: ...
@@ -68,9 +74,10 @@ def find_candidates(text: str, rules: Sequence[ScanRule]) -> list[Candidate]:
         for lo, hi in spans:
             for match in rule.pattern.finditer(text, lo, hi):
                 if match.end() > match.start():
-                    found.append(
-                        Candidate(match.start(), match.end(), rule.name, match.groupdict())
-                    )
+                    groups = match.groupdict()
+                    day = rule.names_day(groups)
+                    start, end = match.span()
+                    found.append(Candidate(start, end, rule.name, groups, (), rule.joins, day))
     return found
 
 

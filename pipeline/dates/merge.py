@@ -7,51 +7,22 @@ import re
 
 from pipeline.dates.candidates import Candidate
 from pipeline.dates.clock import day_offset
-from pipeline.dates.lexicons import relative_words
 from pipeline.dates.patterns import SEP
 
 _MERGE_SEP = re.compile(rf"\s?{SEP}\s?")
 # 2015年和2018年之间: two mentions joined by 和/与 with 之间 after them are one interval
 _AND_SEP = re.compile(r"\s?[和与跟]\s?")
 _BETWEEN = re.compile(r"\s?之间")
-MERGEABLE = frozenset(
-    {
-        "calendar",
-        "bare_day",
-        "iso_day",
-        "compact_day",
-        "holiday",
-        "dated_weekday",
-        "bare_year_end",
-        "bare_month_end",
-    }
-)
 TIMES = frozenset({"time", "datetime"})
 _DATE_TIME_GAP = re.compile(r"\s?")
 _WEEKDAY_GAP = re.compile(r"\s?(?P<open>[（(])?")
 _CLOSE = "）)"
 
 
-def _is_day(cand: Candidate) -> bool:
-    """Whether a mention names one day (a clock time written after it is on that day)."""
-    if cand.rule == "calendar":
-        return bool(cand.groups.get("d"))
-    if cand.rule == "relative":
-        return relative_words()[cand.groups["word"] or ""].unit == "day"
-    return cand.rule in (
-        "iso_day",
-        "compact_day",
-        "bare_day",
-        "weekday",
-        "holiday",
-        "dated_weekday",
-    )
-
-
 def _weekday_after(text: str, day: Candidate, cand: Candidate) -> int | None:
     """End of the weekday that names the day just written (5月20日（星期三）, 6月1日周六); None
     if ``cand`` is no such weekday."""
-    if cand.rule != "weekday" or cand.groups.get("wrel") or not _is_day(day):
+    if cand.rule != "weekday" or cand.groups.get("wrel") or not day.day:
         return None
     if day.rule in ("weekday", "relative", "dated_weekday"):
         return None
@@ -80,16 +51,20 @@ def _merge_datetimes(text: str, cands: list[Candidate]) -> list[Candidate]:
         year_before = prev is not None and _is_year(prev) and prev.end == cand.start
         if prev is not None and year_before and cand.rule == "holiday":
             groups = {**prev.groups, "hol": cand.groups["hol"]}
-            merged[-1] = Candidate(prev.start, cand.end, "holiday", groups)
+            merged[-1] = Candidate(
+                prev.start, cand.end, "holiday", groups, (), cand.joins, cand.day
+            )
             continue
         weekday_end = None if prev is None else _weekday_after(text, prev, cand)
         if prev is not None and weekday_end is not None:
-            merged[-1] = Candidate(prev.start, weekday_end, "dated_weekday", {}, (prev,))
+            merged[-1] = Candidate(
+                prev.start, weekday_end, "dated_weekday", {}, (prev,), True, True
+            )
             continue
         if (
             prev is not None
             and cand.rule == "time"
-            and _is_day(prev)
+            and prev.day
             and day_offset(cand.groups) is None
             and _DATE_TIME_GAP.fullmatch(text, prev.end, cand.start)
         ):
@@ -103,7 +78,7 @@ def _joinable(left: Candidate, right: Candidate) -> bool:
     """Whether a separator between these two mentions makes one interval of them."""
     if left.rule in TIMES:
         return right.rule in TIMES
-    return left.rule in MERGEABLE and right.rule in MERGEABLE
+    return left.joins and right.joins
 
 
 def merge_mentions(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -112,7 +87,7 @@ def merge_mentions(text: str, cands: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for cand in _merge_datetimes(text, cands):
         prev = merged[-1] if merged else None
-        if prev is not None and (prev.rule in MERGEABLE or prev.rule in TIMES):
+        if prev is not None and (prev.joins or prev.rule in TIMES):
             if _joinable(prev, cand) and _MERGE_SEP.fullmatch(text, prev.end, cand.start):
                 merged[-1] = Candidate(prev.start, cand.end, "merged", {}, (prev, cand))
                 continue

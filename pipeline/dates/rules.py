@@ -1,5 +1,7 @@
 """The registry of date rules: each pattern registered with the function that normalizes its
-matches and the check its matches must pass, plus the normalizers of merged mentions.
+matches, the check its matches must pass and how its mentions merge with others (whether 至
+joins them into intervals, whether they name a day a clock time can fall on), plus the
+normalizers of merged mentions.
 
 The order of :data:`RULES` breaks ties between candidates of the same span (earlier wins).
 """
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.dates import durations, normalize, patterns
-from pipeline.dates.candidates import Candidate, Reading
+from pipeline.dates.candidates import Candidate, Groups, Reading
 from pipeline.dates.clock import (
     clock_groups,
     clock_text,
@@ -22,7 +24,7 @@ from pipeline.dates.clock import (
     weak_time,
 )
 from pipeline.dates.days import add_days
-from pipeline.dates.lexicons import day_parts
+from pipeline.dates.lexicons import day_parts, relative_words
 from pipeline.dates.merge import TIMES
 from pipeline.dates.resolve import Context, stated_year
 
@@ -35,6 +37,24 @@ def _always(text: str, cand: Candidate) -> bool:
     return True
 
 
+def _never(groups: Groups) -> bool:
+    return False
+
+
+def _every(groups: Groups) -> bool:
+    return True
+
+
+def _with_day(groups: Groups) -> bool:
+    """A calendar match names a day when it writes one (5月20日, not 5月)."""
+    return bool(groups.get("d"))
+
+
+def _day_word(groups: Groups) -> bool:
+    """今天, 昨日: relative words of the day unit."""
+    return relative_words()[groups["word"] or ""].unit == "day"
+
+
 @dataclass(frozen=True)
 class Rule:
     """A pattern, the normalizer of its matches, and what a match must pass to count."""
@@ -44,6 +64,8 @@ class Rule:
     normalize: Normalizer
     valid: Check = _always
     anchor: str = ""  # every match contains one of these characters: scan only near them
+    joins: bool = False  # 至/— join its mentions with other dates into intervals
+    names_day: Callable[[Groups], bool] = _never  # whether a match names one day
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -141,16 +163,30 @@ def _dated_weekday(cand: Candidate, ctx: Context, hint: int | None) -> Reading |
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("calendar", patterns.calendar_pattern, normalize.calendar, normalize.valid_calendar),
-    Rule("bare_year_end", patterns.bare_year_end_pattern, normalize.bare_year_end),
-    Rule("bare_month_end", patterns.bare_month_end_pattern, normalize.bare_month_end),
-    Rule("bare_day", patterns.bare_day_pattern, normalize.bare_day, normalize.valid_bare_day),
+    Rule(
+        "calendar",
+        patterns.calendar_pattern,
+        normalize.calendar,
+        normalize.valid_calendar,
+        joins=True,
+        names_day=_with_day,
+    ),
+    Rule("bare_year_end", patterns.bare_year_end_pattern, normalize.bare_year_end, joins=True),
+    Rule("bare_month_end", patterns.bare_month_end_pattern, normalize.bare_month_end, joins=True),
+    Rule(
+        "bare_day",
+        patterns.bare_day_pattern,
+        normalize.bare_day,
+        normalize.valid_bare_day,
+        joins=True,
+        names_day=_every,
+    ),
     Rule("month_range", patterns.month_range_pattern, normalize.month_range, anchor=_RANGE_SIGNS),
     Rule("day_range", patterns.day_range_pattern, normalize.day_range, anchor=_RANGE_SIGNS),
     Rule("year_range", patterns.year_range_pattern, normalize.year_range, anchor=_RANGE_SIGNS),
     Rule("first_quarters", patterns.first_quarters_pattern, normalize.first_quarters, anchor="前"),
     Rule("first_months", patterns.first_months_pattern, normalize.first_months, anchor="前"),
-    Rule("iso_day", patterns.iso_day_pattern, normalize.written_day),
+    Rule("iso_day", patterns.iso_day_pattern, normalize.written_day, joins=True, names_day=_every),
     Rule("decade", patterns.decade_pattern, normalize.decade, anchor="代"),
     Rule("duration", patterns.duration_pattern, durations.duration, durations.valid_duration),
     Rule(
@@ -161,11 +197,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("relative_n", patterns.relative_n_pattern, normalize.relative_span, normalize.valid_count),
     Rule("ago", patterns.ago_pattern, normalize.ago, normalize.valid_count),
-    Rule("compact_day", patterns.compact_day_pattern, normalize.written_day),
-    Rule("holiday", patterns.holiday_pattern, normalize.holiday),
+    Rule(
+        "compact_day",
+        patterns.compact_day_pattern,
+        normalize.written_day,
+        joins=True,
+        names_day=_every,
+    ),
+    Rule("holiday", patterns.holiday_pattern, normalize.holiday, joins=True, names_day=_every),
     Rule("time", patterns.time_pattern, _time, _valid_time),
-    Rule("relative", patterns.relative_pattern, normalize.relative),
-    Rule("weekday", patterns.weekday_pattern, normalize.weekday),
+    Rule("relative", patterns.relative_pattern, normalize.relative, names_day=_day_word),
+    Rule("weekday", patterns.weekday_pattern, normalize.weekday, names_day=_every),
     Rule("year_pair", patterns.year_pair_pattern, normalize.year_pair),
     Rule("weekend", patterns.weekend_pattern, normalize.weekend),
 )
