@@ -35,7 +35,12 @@ def fold(text: str) -> str:
 
 
 def fold_table() -> dict[int, int]:
-    """The mapping :func:`fold` applies (code point to code point), for callers that extend it."""
+    """The mapping :func:`fold` applies (code point to code point), for callers that extend it.
+
+    >>> table = fold_table()
+    >>> chr(table[ord("０")]), chr(table[ord("萬")]), ord("a") in table
+    ('0', '万', False)
+    """
     return dict(_FOLD)
 
 
