@@ -42,6 +42,17 @@ def test_year_base_with_same_period_counts_back_too() -> None:
     assert found(text)[-1] == ("上年", "relative", "2024")
 
 
+def test_this_month_right_after_a_base_is_the_reported_month() -> None:
+    text = "4月份，钢材价格比上月上涨2%。本月钢材产量下降。"
+    assert found(text)[-1] == ("本月", "relative", "2026-04")
+
+
+def test_this_month_without_a_base_is_the_publication_month() -> None:
+    assert found("4月份，钢材价格上涨2%。本月，工厂将扩产。")[-1] == ("本月", "relative", "2026-05")
+    text = "4月份，价格比上月上涨。\n\n本月起，新规施行。"
+    assert found(text)[-1] == ("本月", "relative", "2026-05")
+
+
 def test_base_without_a_comparison_word_counts_from_publication() -> None:
     assert found("上月，新厂房正式投产。") == [("上月", "relative", "2026-04")]
     assert found("上年，该县新建学校两所。") == [("上年", "relative", "2025")]

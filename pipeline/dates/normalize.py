@@ -28,7 +28,10 @@ def _month_word(word: str, ctx: Context, pos: int) -> tuple[int | None, int] | N
     rel = relative_words()[word]
     reported = ctx.reported_month()
     if reported is not None and is_comparison_base(ctx.text, pos, word):
+        ctx.last_base_pos = pos
         return shift_month(reported[0], reported[1], rel.offset)  # 3月…比上月: February
+    if reported is not None and rel.unit == "month" and not rel.offset and ctx.in_report(pos):
+        return reported  # 3月…比上月…。本月: March
     if rel.unit == "month" and ctx.published:
         return shift_month(ctx.published.year, ctx.published.month, rel.offset)
     last = ctx.last_month

@@ -65,6 +65,7 @@ class Context:
         self.year_val = [year for _, year in years]
         self.last_month: tuple[int | None, int] | None = None
         self.last_month_pos = 0
+        self.last_base_pos: int | None = None  # where a comparison base last counted back
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_ends, pos)
@@ -147,6 +148,11 @@ class Context:
         if self.published and (last[0], last[1]) > (self.published.year, self.published.month):
             return None
         return last[0], last[1]
+
+    def in_report(self, pos: int) -> bool:
+        """Whether ``pos`` follows a comparison base near enough to stand in the same report
+        (本月 there is the reported month, not the publication month)."""
+        return self.last_base_pos is not None and self.near(self.last_base_pos, pos)
 
     def set_month(self, pos: int, year: int | None, month: int) -> None:
         self.last_month, self.last_month_pos = (year, month), pos
