@@ -36,6 +36,16 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def fold_table() -> dict[int, int]:
+    """The mapping :func:`fold` applies (code point to code point), for callers that extend it.
+
+    >>> table = fold_table()
+    >>> chr(table[ord("０")]), chr(table[ord("萬")]), ord("a") in table
+    ('0', '万', False)
+    """
+    return dict(_FOLD)
+
+
 def is_han(ch: str) -> bool:
     """Whether ``ch`` is a Chinese character."""
     return "\u4e00" <= ch <= "\u9fff"

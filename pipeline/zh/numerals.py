@@ -20,6 +20,7 @@ DIGITS = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 TENS = {"廿": 20, "卅": 30}
+_ARABIC = "0123456789"
 _SPACES = str.maketrans("", "", " \u3000")
 
 
@@ -38,6 +39,18 @@ def parse_number(s: str) -> float | None:
     (5.0, 10000.0, True)
     """
     return parse_folded(fold(s).strip().replace(" ", "").rstrip("%‰"))
+
+
+def parse_digits(s: str) -> int | None:
+    """Digits read one by one, Chinese or Arabic: a year written short or in full.
+
+    >>> parse_digits("二六"), parse_digits("〇八"), parse_digits("98"), parse_digits("二十") is None
+    (26, 8, 98, True)
+    """
+    t = fold(s).strip()
+    if not t or any(c not in DIGITS and c not in _ARABIC for c in t):
+        return None
+    return int("".join(c if c in _ARABIC else str(DIGITS[c]) for c in t))
 
 
 def parse_folded(t: str) -> float | None:
