@@ -29,7 +29,9 @@ from functools import cache
 from pipeline.lexicon import read_table
 from pipeline.textmap import TextMap
 
-_INVISIBLE = "\u00ad\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+)
 _MARKUP = re.compile(
     rf"(?P<invisible>[{_INVISIBLE}]+)"
     r"|(?P<comment><!--.*?(?:-->|\Z))"
