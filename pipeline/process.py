@@ -37,6 +37,7 @@ from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
 from pipeline.ingest import IngestError, IngestFailure, LayoutHint, read_pages
 from pipeline.ingest.normalize import View, normalize
+from pipeline.ingest.text import MAX_PAGE_CHARS, too_long
 from pipeline.quotes import extract_quotes
 from pipeline.segment import segment
 from pipeline.textmap import TextMap
@@ -44,12 +45,9 @@ from pipeline.textmap import TextMap
 _Item = TypeVar("_Item", Figure, DateMention, Entity)
 
 
-# A page longer than this is refused (with a clear message) rather than risk the memory of
-# the machine; 20 million characters is about 500 printed pages run together.
-MAX_PAGE_CHARS = 20_000_000
 # The stages read a long article in pieces of at most this many characters, cut at a
 # sentence end (the entity model's limit is 1,000,000; time and memory stay linear).
-PIECE_CHARS = 100_000
+PIECE_CHARS = 20_000
 _PIECE_END = re.compile(r"[\n。！？!?；;]")
 
 
@@ -161,10 +159,7 @@ def _check_text(text: object) -> None:
     if not isinstance(text, str):
         raise TypeError(f"pipeline.extract takes page text (str), not {type(text).__name__}")
     if len(text) > MAX_PAGE_CHARS:
-        raise IngestError(
-            f"page has {len(text):,} characters, more than the limit of {MAX_PAGE_CHARS:,}; "
-            "split it into pages"
-        )
+        raise IngestError(too_long(len(text), "characters"))
     if _names_a_file(text):
         warnings.warn(
             f"pipeline.extract reads its argument as page text, and {text!r} names a file; "
