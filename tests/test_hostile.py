@@ -82,6 +82,18 @@ def test_seed_with_zero_width_characters_gives_the_same_articles_and_figures(see
     assert len(doc.quotes) == len(seed_doc.quotes)
 
 
+def test_full_width_number_is_read_and_article_text_keeps_the_page_forms():
+    doc = pipeline.extract(
+        "本报记者 彭江\n\n普惠型小微企业贷款余额３８．８万亿元\u200b，增长９．９％。"
+    )
+    assert [(f.surface, f.value) for f in doc.figures] == [
+        ("３８．８万亿元", pytest.approx(3.88e13)),
+        ("９．９％", pytest.approx(9.9)),
+    ]
+    assert any("３８．８万亿元，增长９．９％。" in a.text for a in doc.articles)
+    _offsets_hold(doc)
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 

@@ -14,8 +14,9 @@ of it in which what would mislead them is gone:
 
 Each view character knows the page span it came from (:class:`TextMap`); a surface is then
 ``page.text[start:end]`` and may hold the characters the view dropped, as it must.
-``View.clean`` is the view before the Simplified conversion and the quote-mark change, for
-strings shown to people (headlines, quote text) in the page's own script.
+``View.clean`` is the page's own characters with only the invisible ones and the markup
+gone (entities decoded): the same length as the view, for the strings shown to people
+(article text, headlines, quote text) in the page's own script and forms.
 """
 
 from __future__ import annotations
@@ -65,16 +66,12 @@ _SAMPLE = 200_000
 @dataclass(frozen=True)
 class View:
     map: TextMap  # map.text is what the stages read; offsets into page.text
-    clean: str  # map.text before the Simplified conversion; same length
+    clean: str  # map.text before folding and conversion; same length
     traditional: bool
 
     @property
     def text(self) -> str:
         return self.map.text
-
-    def original(self, start: int, end: int) -> str:
-        """``text[start:end]`` in the page's own script and quote marks."""
-        return self.clean[start:end]
 
 
 def normalize(text: str) -> View:
@@ -85,12 +82,11 @@ def normalize(text: str) -> View:
     ('增长 38.8%', (11, 17), (3, 5))
     """
     stripped = strip_markup(text)
-    clean = fold_widths(stripped.text)
-    read = clean.translate(_QUOTE_MARKS)
+    read = fold_widths(stripped.text).translate(_QUOTE_MARKS)
     traditional = is_traditional(read)
     if traditional:
         read = to_simplified(read)
-    return View(TextMap(read, stripped.offsets, stripped.ends), clean, traditional)
+    return View(TextMap(read, stripped.offsets, stripped.ends), stripped.text, traditional)
 
 
 def strip_markup(text: str) -> TextMap:
