@@ -186,7 +186,8 @@ def _hint_in_view(view: View, hint: LayoutHint) -> LayoutHint:
 
 def _unit(view: View, article: str | None, spans: list[Span], in_sidebar: bool) -> _Unit:
     stitched = TextMap.from_spans(view.text, spans)
-    clean = stitched.text if view.text == view.clean else "".join(view.clean[s:e] for s, e in spans)
+    same = view.text is view.clean
+    clean = stitched.text if same else "".join(view.clean[s:e] for s, e in spans)
     return _Unit(article, stitched, clean, in_sidebar)
 
 
@@ -195,18 +196,16 @@ def _pieces(unit: _Unit) -> list[_Unit]:
     text = unit.map.text
     if len(text) <= PIECE_CHARS:
         return [unit]
+    same = unit.clean is text
     pieces, start = [], 0
     while start < len(text):
         end = min(start + PIECE_CHARS, len(text))
         if end < len(text):
-            cut = max(
-                (m.end() for m in _PIECE_END.finditer(text, start + PIECE_CHARS // 2, end)),
-                default=end,
-            )
-            end = cut
-        pieces.append(
-            dataclasses.replace(unit, map=unit.map.slice(start, end), clean=unit.clean[start:end])
-        )
+            breaks = _PIECE_END.finditer(text, start + PIECE_CHARS // 2, end)
+            end = max((m.end() for m in breaks), default=end)
+        piece = unit.map.slice(start, end)
+        clean = piece.text if same else unit.clean[start:end]
+        pieces.append(dataclasses.replace(unit, map=piece, clean=clean))
         start = end
     return pieces
 
@@ -291,7 +290,7 @@ def _own_script(text: str, clean: str, value: str | None, near: int = 0) -> str 
     The view reads Traditional pages in Simplified characters and 「」 as “”; what is shown
     to people comes back in the page's own. A string not found in the view stays as it is.
     """
-    if not value or text is clean or text == clean:
+    if not value or text is clean:
         return value
     at = text.find(value, near)
     if at < 0:

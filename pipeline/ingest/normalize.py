@@ -66,7 +66,7 @@ _SAMPLE = 200_000
 @dataclass(frozen=True)
 class View:
     map: TextMap  # map.text is what the stages read; offsets into page.text
-    clean: str  # map.text before folding and conversion; same length
+    clean: str  # map.text before folding and conversion; same length (same object if equal)
     traditional: bool
 
     @property
@@ -86,6 +86,8 @@ def normalize(text: str) -> View:
     traditional = is_traditional(read)
     if traditional:
         read = to_simplified(read)
+    if read == stripped.text:
+        read = stripped.text  # one object: callers test ``view.text is view.clean``
     return View(TextMap(read, stripped.offsets, stripped.ends), stripped.text, traditional)
 
 
