@@ -15,7 +15,9 @@ _LIST_COLUMNS = frozenset({"byline", "spans", "span", "sentence", "speaker_span"
 _PAGE_COLUMNS = ["page_id", "source", "sha256", "published", "chars"]
 
 
-def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
+def to_frames(
+    docs: Iterable[PageDocument | dict] | PageDocument | dict,
+) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (``pages`` and each kind of item), rows keyed by ``page_id``.
 
     Takes documents or their ``to_dict()`` form (as read back from ``pages.jsonl``), or
