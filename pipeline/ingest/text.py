@@ -84,6 +84,8 @@ def decode_page(data: bytes) -> str:
         text = data.decode(codec)
     except UnicodeDecodeError as err:
         raise IngestError(f"cannot decode as {codec}: {err.reason}") from None
+    if len(text) > MAX_PAGE_CHARS:  # before the slow checks below
+        raise IngestError(too_long(len(text), "characters"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError("empty file")
@@ -99,8 +101,6 @@ def read_text_file(path: Path) -> str:
     if path.stat().st_size > MAX_PAGE_CHARS * _MAX_BYTES_PER_CHAR:
         raise IngestError(too_long(path.stat().st_size, "bytes"))
     text = decode_page(path.read_bytes())
-    if len(text) > MAX_PAGE_CHARS:
-        raise IngestError(too_long(len(text), "characters"))
     from pipeline.ingest.html import HTML_SUFFIXES, html_text, looks_like_html
 
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
