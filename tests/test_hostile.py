@@ -231,6 +231,13 @@ def test_out_that_cannot_be_created_is_a_usage_error(tmp_path, seed_path, no_ext
     _fails_cleanly(result, target, "cannot create the folder")
 
 
+def test_out_under_a_dangling_link_is_a_usage_error(tmp_path, seed_path, no_extraction):
+    (tmp_path / "link").symlink_to(tmp_path / "gone")
+    target = tmp_path / "link" / "out"
+    result = runner.invoke(app, ["extract", str(seed_path), "-o", str(target)])
+    _fails_cleanly(result, target, "cannot create the folder")
+
+
 def test_duckdb_in_a_missing_folder_is_a_usage_error(tmp_path, seed_path, no_extraction):
     target = tmp_path / "missing" / "pages.duckdb"
     result = runner.invoke(app, ["extract", str(seed_path), "--duckdb", str(target)])
