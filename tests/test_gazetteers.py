@@ -250,10 +250,16 @@ def test_large_and_joint_stock_banks_present(name):
     assert name in entries("ORG.banks.txt")
 
 
-def test_universities_list_is_broad():
-    names = entries("ORG.universities.txt")
-    assert sum(n.endswith(("大学", "学院")) for n in names) >= 300
-    assert {"北京大学", "南开大学", "中国社会科学院", "中国科学院"} <= set(names)
+def test_universities_list_is_the_official_mainland_list():
+    names = set(entries("ORG.universities.txt"))
+    assert len(names) > 2500
+    assert {"北京大学", "南开大学", "中国石油大学（北京）", "深圳职业技术学院"} <= names
+
+
+def test_academia_list_holds_academies_short_forms_and_universities_abroad():
+    names = set(entries("ORG.academia.txt"))
+    assert {"中国科学院", "中国社会科学院", "北大", "香港大学", "国防科技大学"} <= names
+    assert not names & set(entries("ORG.universities.txt"))
 
 
 # --- build scripts -----------------------------------------------------------------------------
@@ -290,4 +296,4 @@ def test_division_short_form_strips_administrative_suffix(full, short):
 
 def test_build_scripts_exist_for_derived_lists():
     built = {p.stem for p in (ENTITIES / "build").glob("*.py")}
-    assert {"divisions", "countries", "world_cities"} <= built
+    assert {"divisions", "countries", "world_cities", "universities"} <= built

@@ -47,7 +47,7 @@ GENERIC_SHORT = {
     *("市中", "城东", "城南", "城北", "城中", "市南", "市北", "郊区", "矿区", "鄂伦春"),
 }
 # Taiwan's cities and counties and the main parts of Hong Kong and Macao, which the official
-# table does not subdivide; compiled from knowledge (level 2 like prefectures).
+# table does not subdivide; compiled by hand (no package lists them; level 2 like prefectures).
 TAIWAN_HK_MACAO = (
     *("台北市", "新北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市", "新竹市", "嘉义市"),
     *("新竹县", "苗栗县", "彰化县", "南投县", "云林县", "嘉义县", "屏东县", "宜兰县", "花莲县"),
