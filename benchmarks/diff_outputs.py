@@ -54,8 +54,9 @@ def shared_pages(shared: Path) -> Iterator[Source]:
                     continue
                 row = json.loads(line)
                 text = row.get("page_text") or row.get("text") or ""
-                name = row.get("page_id") or row.get("article_id") or f"line{n}"
-                yield Source(f"{path.name}#{name}", text, row.get("date"))
+                # The line number keeps keys unique: an id may occur twice in a file.
+                name = row.get("page_id") or row.get("article_id") or ""
+                yield Source(f"{path.name}:{n}#{name}", text, row.get("date"))
 
 
 def _extract(src: Source) -> dict[str, Any]:
