@@ -78,6 +78,11 @@ def test_every_model_file_is_in_the_wheel(wheel_names):
     assert not missing, missing[:10]
 
 
+def test_every_file_of_the_package_is_in_the_wheel(wheel_names):
+    missing = [f for f in _files(ROOT / "pipeline") if f not in wheel_names]
+    assert not missing, missing[:10]
+
+
 def test_wheel_carries_the_schema_and_no_corpora(wheel_names):
     assert "pipeline/schema.json" in wheel_names
     assert not [n for n in wheel_names if n.startswith(("corpora/", "gazetteers/"))]
