@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.gazetteers.tidy import tidy_text
 from pipeline.lexicon import GAZETTEERS, read_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +125,7 @@ def test_no_duplicate_rows(name):
     seen: set[str] = set()
     rows = [line.strip() for run in sections(name) for line in run]
     dups = [row for row in rows if row in seen or seen.add(row)]
-    assert not dups, dups[:10]
+    assert not dups, f"{dups[:10]}: python gazetteers/tidy.py drops them"
 
 
 @pytest.mark.parametrize("name", DATA)
@@ -132,7 +133,17 @@ def test_rows_are_sorted_unless_order_is_significant(name):
     if "order" in header_keys(name):
         pytest.skip("order is significant")
     unsorted = [run[:3] for run in sections(name) if run != sorted(run)]
-    assert not unsorted, f"{name}: a section is not sorted, e.g. {unsorted[0]}"
+    assert not unsorted, f"{name}: unsorted section {unsorted[0]}: python gazetteers/tidy.py"
+
+
+def test_tidy_sorts_each_section_drops_repeats_and_keeps_comments():
+    text = "# source: s\n# date: 2026-01-01\n甲\n丙\n甲\n\n# part two\n乙\n丁\n"
+    assert tidy_text(text) == "# source: s\n# date: 2026-01-01\n丙\n甲\n\n# part two\n丁\n乙\n"
+
+
+def test_tidy_keeps_the_order_of_an_order_significant_file():
+    text = "# source: s\n# order: significant: first match wins\n先生\n生\n先生\n"
+    assert tidy_text(text) == "# source: s\n# order: significant: first match wins\n先生\n生\n"
 
 
 def test_build_scripts_are_named_by_the_files_they_make():
