@@ -24,6 +24,26 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"baokan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Options before the command (``baokan --version``)."""
+
+
 def _published(value: str | None) -> str | None:
     if value is None:
         return None

@@ -1,5 +1,9 @@
 """Loading the data files under ``gazetteers/``, once per process.
 
+The top-level ``gazetteers/`` folder is the package ``pipeline.gazetteers`` once installed
+(setup.py maps it, for wheels, sdists and editable installs), so the data is found through
+:mod:`importlib.resources` wherever baokan is installed, with or without a checkout.
+
 Every file is plain UTF-8. Lines starting with ``#`` are the header (source, date, licence)
 or comments; blank lines are skipped. Lists hold one entry a line; tables are tab-separated.
 """
@@ -7,9 +11,11 @@ or comments; blank lines are skipped. Lists hold one entry a line; tables are ta
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
-GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
+# pip unpacks wheels, so the data package is a folder on disk (a Path, which callers glob).
+GAZETTEERS = Path(str(resources.files("pipeline.gazetteers")))
 
 
 def gazetteer_path(name: str) -> Path:

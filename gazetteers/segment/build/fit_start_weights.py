@@ -1,6 +1,6 @@
 """Fit the weights of the article-start cues (gazetteers/segment/start_weights.tsv).
 
-Usage: python benchmarks/fit_segment_weights.py ../shared/corpora_external [--write]
+Usage: python gazetteers/segment/build/fit_start_weights.py ../shared/corpora_external [--write]
 
 Each annotated page is segmented with the annotation taking every heading-group decision
 (so the reader's state is the right one at the next group), and each group's cues are kept
@@ -26,9 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_segment import page_text_and_gold  # noqa: E402
 
@@ -135,8 +134,9 @@ def write(
         "# source: annotated article boundaries of the development pages (corpora_external "
         "rmrb_*pages*.jsonl, not part of the project) and the project's gold pages (corpora/)",
         f"# date: {dt.date.today().isoformat()}",
-        "# made: by script benchmarks/fit_segment_weights.py (MAP logistic regression, "
-        f"prior: the hand weights, strength {strength}); {n} decisions, accuracy {acc:.3f}",
+        "# made: by script gazetteers/segment/build/fit_start_weights.py",
+        f"# fit: MAP logistic regression, prior the hand weights (start_weights_prior.tsv) "
+        f"with strength {strength}; {n} decisions, accuracy {acc:.3f}",
         "# cue <TAB> weight; a group starts an article when the sum over its cues is at least 0.",
         f"# fitted on: {' '.join(fitted_on)}",
         *(f"{name}\t{weight}" for name, weight in weights.items()),
