@@ -38,6 +38,7 @@ STATIC = Path(__file__).parent / "static"
 class Settings:
     workers: int = 2
     timeout: float = 30.0  # seconds one extraction or check may run before its worker is killed
+    wait: float = 60.0  # seconds a request may wait for a free worker before a 503
     max_bytes: int = 2_000_000  # largest request body
     store: str = ":memory:"  # DuckDB file of the pages read, or in memory
     warm: bool = True  # load the NLP resources in each worker before serving
@@ -329,7 +330,7 @@ async def _run(request: Request, fn: Callable[..., Any], *args: Any) -> Any:
     pool: WorkerPool = request.app.state.pool
     try:
         return await run_in_threadpool(
-            pool.run, fn, *args, timeout=settings.timeout, wait=settings.timeout
+            pool.run, fn, *args, timeout=settings.timeout, wait=settings.wait
         )
     except JobTimeout as err:
         raise ApiError(504, f"extraction {err}; the worker was replaced") from None

@@ -9,6 +9,7 @@ module-level functions (``time.sleep`` will do in a test).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import threading
@@ -141,10 +142,8 @@ class WorkerPool:
         threading.Thread(target=self._refill, daemon=True, name="baokan-refill").start()
 
     def _refill(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the pool closed meanwhile
             self._idle.put(self._spawn())
-        except RuntimeError:
-            pass  # the pool closed meanwhile
 
 
 def _stop(worker: _Worker) -> None:
