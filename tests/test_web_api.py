@@ -7,13 +7,11 @@ import threading
 import time
 
 import pytest
+from fastapi.testclient import TestClient
 
-pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
-
-import pipeline  # noqa: E402
-from pipeline.document import json_schema  # noqa: E402
-from pipeline.web.app import Settings, create_app  # noqa: E402
+import pipeline
+from pipeline.document import json_schema
+from pipeline.web.app import Settings, create_app
 
 MAX_BYTES = 200_000
 CLAIM_PAGE = "本报杭州5月20日电 截至2026年4月末，浙江已组织走访企业596万家，累放贷款6.5万亿元。"
@@ -149,11 +147,12 @@ def test_extract_of_text_that_is_not_unicode_is_422(client):
     _error(response, 422)
 
 
-def test_extract_of_broken_json_is_422(client):
-    response = client.post(
-        "/extract", content=b'{"text": ', headers={"content-type": "application/json"}
-    )
-    _error(response, 422)
+def test_broken_json_is_400(client):
+    for path in ("/extract", "/check"):
+        response = client.post(
+            path, content=b'{"text": ', headers={"content-type": "application/json"}
+        )
+        _error(response, 400)
 
 
 def test_upload_that_cannot_be_read_is_422(client):

@@ -109,13 +109,16 @@ class ClaimRequest(BaseModel):
         return self
 
 
-class ApiErrorBody(BaseModel):
-    error: str
-
-
-ERRORS = {
-    code: {"model": ApiErrorBody, "description": text}
+ERROR_BODY = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "string", "description": "One line saying what is wrong."}},
+}
+# Errors are JSON on every route, the HTML ones included.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "content": {"application/json": {"schema": ERROR_BODY}}}
     for code, text in {
+        400: "the body is not JSON",
         404: "no such page",
         411: "the request has no Content-Length",
         413: "the request body is too large",
@@ -197,7 +200,8 @@ async def _http_error(request: Request, err: Exception) -> JSONResponse:
 
 async def _validation_error(request: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, RequestValidationError)
-    return _error(422, describe_errors(err.errors()))
+    broken = any(e.get("type") == "json_invalid" for e in err.errors())
+    return _error(400 if broken else 422, describe_errors(err.errors()))
 
 
 def describe_errors(errors: Any) -> str:
@@ -296,7 +300,8 @@ async def _extract_request(request: Request) -> list[str]:
         try:
             given = PageText.model_validate_json(await request.body())
         except ValidationError as err:
-            raise ApiError(422, describe_errors(err.errors())) from None
+            broken = any(e.get("type") == "json_invalid" for e in err.errors())
+            raise ApiError(400 if broken else 422, describe_errors(err.errors())) from None
         return await _run(request, jobs.extract_text, given.text, given.published, given.source)
     if media == "multipart/form-data":
         data, filename, published = await _upload(request)
