@@ -140,11 +140,13 @@ def test_extract_of_invalid_text_or_date_is_422(client, body, reason):
     assert reason in _error(client.post("/extract", json=body), 422)
 
 
-def test_extract_of_text_that_is_not_unicode_is_422(client):
-    response = client.post(
-        "/extract", content=b'{"text": "\\ud800"}', headers={"content-type": "application/json"}
-    )
-    _error(response, 422)
+def test_text_with_a_lone_surrogate_is_refused(client):
+    """Strict JSON parsing refuses it on /extract; /check parses it and then refuses the text."""
+    headers = {"content-type": "application/json"}
+    response = client.post("/extract", content=b'{"text": "\\ud800"}', headers=headers)
+    _error(response, 400)
+    body = b'{"claim": "596\xe4\xb8\x87", "text": "\\ud800"}'
+    assert "not valid Unicode" in _error(client.post("/check", content=body, headers=headers), 422)
 
 
 def test_broken_json_is_400(client):
