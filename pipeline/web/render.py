@@ -25,6 +25,15 @@ KIND_NAMES = {
     "advertisement": "advertisement",
 }
 
+# What each highlight style means; the side panel stays in view while the page scrolls.
+LEGEND = (
+    '<section class="card legend-card"><h2>Highlights</h2><p class="legends">'
+    '<span class="hl-fig">figure</span> <span class="hl-date">date</span> '
+    '<span class="hl-ent hl-PER">person</span> <span class="hl-ent hl-ORG">organization</span> '
+    '<span class="hl-ent hl-LOC">place</span> <span class="hl-quote">quote</span></p>'
+    '<p class="hint">Point at a highlight (or tab to it) for what baokan read there.</p></section>'
+)
+
 
 def render_page(
     doc: dict[str, Any], *, check_url: str | None = None, static_url: str | None = None
@@ -39,6 +48,7 @@ def render_page(
         + "".join(html for _, html in sorted(_blocks(doc, marks), key=lambda b: b[0]))
         + '</main><aside class="panel">'
         + _claim_box(check_url)
+        + LEGEND
         + _figure_table(doc)
         + "</aside></div>"
     )

@@ -126,7 +126,9 @@
         const sentence = document.createElement("p");
         sentence.className = "sentence";
         sentence.textContent = found.sentence;
-        box.append(" — ", link, sentence);
+        box.append(" — ", link);
+        if (found.headline) box.append(" in 《" + found.headline + "》");
+        box.append(sentence);
         const mark = markAt(fig.start, fig.end);
         if (mark) mark.classList.add("evidence");
         first = first || mark;
