@@ -284,9 +284,13 @@ def view(
 
     try:
         docs = extract_file(page, published=published)
+    except IngestError as err:  # its message names the page already
+        typer.echo(f"baokan: {err}", err=True)
+        raise typer.Exit(1) from None
+    try:
         out.write_text(render_page(docs[0].to_dict()), encoding="utf-8")
-    except (IngestError, OSError) as err:
-        _error(str(page), str(err))
+    except OSError as err:
+        _error(str(out), err.strerror or type(err).__name__)
         raise typer.Exit(1) from None
     more = f" (first of {len(docs)} pages)" if len(docs) > 1 else ""
     typer.echo(f"baokan: {out} written{more}", err=True)
