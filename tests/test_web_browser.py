@@ -132,3 +132,12 @@ def test_claim_box_marks_the_evidence_on_the_page(server, seed_page, browser_pag
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_front_page_reads_pasted_text_and_opens_its_view(server, browser_page):
+    page = browser_page
+    page.goto(f"{server}/")
+    page.fill("#extract-form textarea", "本报讯 截至2026年4月末，全省已走访企业12万家。")
+    page.click("#extract-form button[type=submit]")
+    page.wait_for_url(f"{server}/view/page-*", timeout=60_000)
+    sync_api.expect(page.locator('mark[data-kind="fig"]').first).to_have_text("12万家")

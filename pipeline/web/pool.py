@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import queue
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ class _Worker:
 
 def _serve(conn: Connection, initializer: Callable[[], None] | None) -> None:
     """A worker's life: load resources once, then run jobs until the pipe closes."""
+    # Ctrl-C reaches the whole process group; the server stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if initializer is not None:
         initializer()
     conn.send("ready")
