@@ -173,7 +173,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(_limit_body)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    _routes(app)
+    _api_routes(app)
+    _page_routes(app)
     return app
 
 
@@ -214,7 +215,7 @@ def describe_errors(errors: Any) -> str:
     return "; ".join(parts)
 
 
-def _routes(app: FastAPI) -> None:
+def _api_routes(app: FastAPI) -> None:
     @app.post("/extract", openapi_extra=EXTRACT_BODY, responses=ERRORS, tags=["api"])
     async def extract(request: Request) -> Response:
         """Extract one page: JSON `{"text", "published"?, "source"?}` or a `.txt`/`.pdf` upload.
@@ -273,6 +274,8 @@ def _routes(app: FastAPI) -> None:
     async def version() -> dict[str, str]:
         return {"baokan": pipeline.__version__, "schema_version": SCHEMA_VERSION}
 
+
+def _page_routes(app: FastAPI) -> None:
     @app.get("/", response_class=HTMLResponse, tags=["pages"])
     async def index(request: Request) -> str:
         """The front page: paste or upload a page; the pages read so far."""
