@@ -114,7 +114,7 @@ def _spans(hint: Any, value: Any) -> Any:
     """JSON lists back to the tuples (spans) that the dataclass fields declare."""
     if value is None:
         return None
-    if hint is tuple[int, int] or _optional_of(hint) == tuple[int, int]:
+    if tuple[int, int] in (hint, _optional_of(hint)):
         return tuple(value)
     if hint == list[tuple[int, int]]:
         return [tuple(v) for v in value]
