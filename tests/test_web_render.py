@@ -175,6 +175,15 @@ def test_figure_table_lists_every_figure_with_its_offsets(seed_dict, seed_html):
     ]
 
 
+def test_figure_table_tags_figures_read_in_a_sidebar(seed_dict, seed_html):
+    rows = re.findall(
+        r'<tr data-start="(\d+)"[^>]*><td class="surface">([^<]*)(<span class="tag">)?', seed_html
+    )
+    tagged = {int(start) for start, _, tag in rows if tag}
+    assert tagged == {f["start"] for f in seed_dict["figures"] if f["in_sidebar"]}
+    assert tagged  # the seed page has sidebars with figures
+
+
 def test_crossing_marks_keep_the_figure():
     figure = Mark(2, 6, "fig", "hl-fig", "f", "f")
     entity = Mark(0, 4, "ent", "hl-ent", "e", "e")

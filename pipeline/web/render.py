@@ -220,9 +220,11 @@ def _figure_row(figure: dict[str, Any], headline: str) -> str:
         *(f"<td>{escape(figure[k] or '')}</td>" for k in ("unit", "metric", "subject", "period")),
         f"<td>{escape(headline)}</td>",
     ]
+    # Sidebars often repeat body figures; the tag tells the two apart.
+    tag = ' <span class="tag">sidebar</span>' if figure["in_sidebar"] else ""
     return (
         f'<tr data-start="{figure["start"]}" data-end="{figure["end"]}" tabindex="0">'
-        f'<td class="surface">{escape(figure["surface"])}</td>{"".join(cells)}</tr>'
+        f'<td class="surface">{escape(figure["surface"])}{tag}</td>{"".join(cells)}</tr>'
     )
 
 
