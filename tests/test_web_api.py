@@ -278,6 +278,8 @@ def test_slow_extraction_is_stopped_504_and_a_busy_server_says_503(seed_text):
         thread = threading.Thread(target=first)
         thread.start()
         time.sleep(0.2)
+        assert slow.get("/healthz").status_code == 200
+        assert thread.is_alive()  # the server answered while the slow page was still running
         second = slow.post("/extract", json={"text": seed_text})
         thread.join()
         assert "stopped after 0.5 s" in _error(results["first"], 504)
