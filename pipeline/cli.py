@@ -264,8 +264,23 @@ def serve(
         max_bytes=max_bytes,
         store=str(store) if store else ":memory:",
     )
+    busy = _unbindable(host, port)
+    if busy:
+        _error(f"{host}:{port}", busy)
+        raise typer.Exit(1)
     typer.echo(f"baokan: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+def _unbindable(host: str, port: int) -> str | None:
+    """Why the server could not listen there, checked before its workers start."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as err:
+        return err.strerror or str(err)
 
 
 @app.command()

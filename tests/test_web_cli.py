@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -46,3 +48,12 @@ def test_serve_offers_host_port_workers_and_store():
     assert result.exit_code == 0
     for option in ("--host", "--port", "--workers", "--timeout", "--max-bytes", "--store"):
         assert option in result.output
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error():
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(f"baokan: 127.0.0.1:{port}: ")
+    assert "\n" not in result.stderr.strip()
