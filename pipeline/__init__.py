@@ -19,6 +19,7 @@ _API = {
     "extract": "pipeline.process",
     "extract_file": "pipeline.process",
     "extract_path": "pipeline.process",
+    "PublishedDateError": "pipeline.process",
     "to_frames": "pipeline.tables",
     "PageDocument": "pipeline.document",
     "json_schema": "pipeline.document",

@@ -56,7 +56,8 @@ def extract(
         Path | None, typer.Option(help="Also write every table into this DuckDB file.")
     ] = None,
     indent: Annotated[
-        int | None, typer.Option(help="Indent JSON on stdout (one page only reads best).")
+        int | None,
+        typer.Option(help="Indent JSON on stdout: one page as an object, several as an array."),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     resume: Annotated[
@@ -67,12 +68,13 @@ def extract(
     from pipeline.document import PageDocument
     from pipeline.process import extract_paths
 
+    _check_outputs(out, duckdb, resume)
     folder = None
     if out is not None:
         from pipeline.tables import OutputFolder  # pandas: only when tables are written
 
         folder = OutputFolder(out, resume=resume)
-    kept: list[PageDocument] = []  # only for --duckdb without --out
+    kept: list[PageDocument] = []  # for --duckdb or --indent without --out
     failures: list[tuple[str, str]] = []
     paths = [p for p in _inputs(files, failures) if folder is None or not folder.has(p)]
     with _progress(len(paths)) as advance:
@@ -83,11 +85,15 @@ def extract(
                     _error(result.source, result.reason)
                 elif folder is not None:
                     folder.add(result)
-                else:
-                    typer.echo(result.to_json(indent=indent))
+                elif indent is None:
+                    typer.echo(result.to_json())
                     if duckdb is not None:
                         kept.append(result)
+                else:
+                    kept.append(result)  # printed at the end, as one JSON value
             advance()
+    if folder is None and indent is not None:
+        typer.echo(_indented(kept, indent))
     if folder is not None:
         for source, reason in failures:
             folder.fail(source, reason)
@@ -97,8 +103,36 @@ def extract(
     if duckdb is not None:
         from pipeline.tables import to_frames, write_duckdb
 
-        write_duckdb(frames if folder is not None else to_frames(kept), duckdb)
+        try:
+            write_duckdb(frames if folder is not None else to_frames(kept), duckdb)
+        except Exception as err:  # duckdb's errors share no base class worth naming here
+            _error(str(duckdb), f"cannot write the database: {err}")
+            raise typer.Exit(1) from None
     raise typer.Exit(1 if failures else 0)
+
+
+def _check_outputs(out: Path | None, duckdb: Path | None, resume: bool) -> None:
+    """Exit 2 with ``baokan: PATH: reason`` on an output that cannot be written, up front."""
+    from pipeline.outputs import OutputPathError, check_duckdb_path, check_output_dir
+
+    if resume and out is None:
+        _error("--resume", "needs --out (it keeps the pages already written there)")
+        raise typer.Exit(2)
+    try:
+        if out is not None:
+            check_output_dir(out)
+        if duckdb is not None:
+            check_duckdb_path(duckdb)
+    except OutputPathError as err:
+        _error(str(err.path), err.reason)
+        raise typer.Exit(2) from None
+
+
+def _indented(docs: list, indent: int) -> str:
+    """One page as a JSON object, several as a JSON array, indented."""
+    if len(docs) == 1:
+        return docs[0].to_json(indent=indent)
+    return json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=indent)
 
 
 @contextmanager
