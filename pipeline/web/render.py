@@ -127,7 +127,11 @@ def _blocks(doc: dict[str, Any], marks: list[Mark]) -> list[tuple[int, str]]:
     ]
     blocks += [(s["span"][0], _sidebar(text, s, marks)) for s in _sidebars_of(doc, None)]
     blocks += [
-        (lo, f'<section class="block other">{markup(text, lo, hi, marks)}</section>')
+        (
+            lo,
+            '<section class="block other"><p class="facts">not in any article</p>'
+            f'<div class="piece">{markup(text, lo, hi, marks)}</div></section>',
+        )
         for lo, hi in _uncovered(doc)
     ]
     return blocks
