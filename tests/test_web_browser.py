@@ -141,3 +141,21 @@ def test_front_page_reads_pasted_text_and_opens_its_view(server, browser_page):
     page.click("#extract-form button[type=submit]")
     page.wait_for_url(f"{server}/view/page-*", timeout=60_000)
     sync_api.expect(page.locator('mark[data-kind="fig"]').first).to_have_text("12万家")
+
+
+def test_figure_table_sorts_by_value_and_leads_to_the_figure(server, seed_page, browser_page):
+    page = browser_page
+    page.goto(f"{server}/view/{seed_page['page']['id']}")
+    page.click('#figure-table th button[data-col="1"]')
+    keys = page.eval_on_selector_all(
+        "#figure-table tbody tr td:nth-child(2)", "cells => cells.map(c => c.dataset.sort)"
+    )
+    numbers = [float(k) for k in keys if k]
+    assert numbers == sorted(numbers) and len(numbers) > 10
+    page.click('#figure-table th button[data-col="1"]')  # again: descending
+    first = page.locator("#figure-table tbody tr").first
+    assert float(first.locator("td").nth(1).get_attribute("data-sort")) == max(numbers)
+    first.click()
+    start, end = first.get_attribute("data-start"), first.get_attribute("data-end")
+    mark = page.locator(f'mark.flash[data-kind="fig"][data-start="{start}"][data-end="{end}"]')
+    sync_api.expect(mark).to_be_in_viewport()
