@@ -242,6 +242,12 @@ def test_openapi_docs_are_served(client):
     assert {"application/json", "multipart/form-data"} <= set(content)
 
 
+def test_wrong_method_is_json_405_that_says_what_is_allowed(client):
+    response = client.get("/extract")
+    _error(response, 405)
+    assert response.headers["allow"] == "POST"
+
+
 def test_unknown_page_and_path_are_json_404(client):
     _error(client.get("/pages/page-0"), 404)
     _error(client.get("/view/page-0"), 404)

@@ -190,13 +190,13 @@ async def _limit_body(request: Request, call_next: Callable[..., Awaitable[Respo
     return await call_next(request)
 
 
-def _error(status: int, reason: str) -> JSONResponse:
-    return JSONResponse({"error": reason}, status_code=status)
+def _error(status: int, reason: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": reason}, status_code=status, headers=headers)
 
 
 async def _http_error(request: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, HTTPException)
-    return _error(err.status_code, str(err.detail))
+    return _error(err.status_code, str(err.detail), err.headers)  # 405 keeps its Allow
 
 
 async def _validation_error(request: Request, err: Exception) -> JSONResponse:
