@@ -67,7 +67,8 @@ def render_index(pages: Sequence[tuple[str, str]], *, static_url: str | None = N
     listing = f"<ul>{rows}</ul>" if rows else "<p class='muted'>No pages yet.</p>"
     body = (
         '<header class="top"><h1>baokan</h1><p>Paste a newspaper page or upload its '
-        "<code>.txt</code> or <code>.pdf</code>; the annotated page opens when it is read.</p>"
+        "<code>.txt</code> or <code>.pdf</code>; the annotated page opens when it is read. "
+        'Programs: see the <a href="/docs">API</a>.</p>'
         "</header><main class='index'>"
         '<form id="extract-form" class="card">'
         '<label>Page text<textarea name="text" rows="10" placeholder="页面文字…"></textarea>'
