@@ -19,13 +19,11 @@ class QueryError(Exception):
 
 
 def attach_views(con, run: Path) -> None:
-    """Create one view per table (and ``errors``) in a DuckDB connection, for this folder."""
+    """Create one view per table (and ``errors``) in a new DuckDB database, for this folder."""
     from pipeline.tables import arrow_schema
 
     run = run.resolve()
     for name in CATALOG_TABLES:
-        con.execute(f'DROP VIEW IF EXISTS "{name}"')
-        con.execute(f'DROP TABLE IF EXISTS "{name}"')
         folder = run / TABLES_DIR / name
         if any(folder.rglob("part-*.parquet")):
             pattern = _quoted(str(folder / "*" / "*" / "*.parquet"))
@@ -40,7 +38,6 @@ def attach_views(con, run: Path) -> None:
                 f'CREATE TABLE "{name}" AS SELECT *, NULL::VARCHAR AS paper, '
                 "NULL::VARCHAR AS month FROM empty"
             )
-    con.execute('DROP VIEW IF EXISTS "errors"')
     con.execute(f"CREATE VIEW errors AS {_errors_select(run / ERRORS)}")
 
 
@@ -57,9 +54,11 @@ def write_catalog(run: Path) -> Path:
     """``catalog.duckdb`` in the run folder (views with absolute paths, for any DuckDB)."""
     import duckdb
 
-    path = run / CATALOG
-    with duckdb.connect(str(path)) as con:
+    path, temporary = run / CATALOG, run / f".{CATALOG}.tmp"
+    temporary.unlink(missing_ok=True)
+    with duckdb.connect(str(temporary)) as con:
         attach_views(con, run)
+    os.replace(temporary, path)  # a reader never sees a half-made catalog
     return path
 
 
