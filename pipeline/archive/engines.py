@@ -65,7 +65,12 @@ class LocalPool:
 
     def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]:
         def submit(batch: Batch) -> Future:
-            return self._pool.submit(process_batch, batch, published)
+            try:
+                return self._pool.submit(process_batch, batch, published)
+            except BrokenProcessPool as err:  # noticed on submit: handled like on result
+                broken: Future = Future()
+                broken.set_exception(err)
+                return broken
 
         def restart() -> None:
             self.close()
