@@ -61,6 +61,7 @@ def test_a_killed_worker_is_replaced_and_every_page_comes_once(tmp_path, archive
     run = start_extract(str(tmp_path / "paper"), "-o", str(out), "-j", "2", "--batch-size", "2")
     try:
         wait_for(lambda: committed_sources(out) >= 4, 240, "the first batches")
+        assert run.poll() is None, "the run ended before the kill"
         os.kill(_workers(run)[0], signal.SIGKILL)
         assert run.wait(timeout=600) == 0, run.stderr.read().decode()
     finally:
