@@ -67,3 +67,19 @@ def test_a_killed_worker_is_replaced_and_every_page_comes_once(tmp_path, archive
     finally:
         kill_group(run)
     assert_every_page_once(out, archive)
+
+
+def test_ctrl_c_says_how_to_resume_and_leaves_no_worker(tmp_path, archive):
+    out = tmp_path / "run"
+    run = start_extract(str(tmp_path / "paper"), "-o", str(out), "-j", "2", "--batch-size", "2")
+    try:
+        wait_for(lambda: committed_sources(out) >= 2, 240, "the first batches")
+        workers = _workers(run)
+        os.kill(run.pid, signal.SIGINT)
+        assert run.wait(timeout=60) == 130
+        wait_for(lambda: not alive(workers), 20, "the workers to stop")
+    finally:
+        kill_group(run)
+    stderr = run.stderr.read().decode()
+    assert "run the same command again to resume" in stderr
+    assert "Traceback" not in stderr

@@ -49,11 +49,13 @@ def run_archive(
     stats = RunStats()
     todo = _todo(iter_sources(inputs), folder, stats)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-    for number, result in enumerate(engine.run(batched(todo, batch_size), published)):
-        folder.commit(f"{stamp}-{number:06d}", result)
-        stats.add(result)
-        on_batch(result, stats)
-    finish(folder)
+    try:
+        for number, result in enumerate(engine.run(batched(todo, batch_size), published)):
+            folder.commit(f"{stamp}-{number:06d}", result)
+            stats.add(result)
+            on_batch(result, stats)
+    finally:  # after Ctrl-C too: the catalog shows what is committed
+        finish(folder)
     return stats
 
 
