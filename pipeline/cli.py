@@ -157,9 +157,9 @@ def _extract_to_stdout(files, engine, published, indent, duckdb) -> bool:
 
 @contextmanager
 def _progress(files: list[Path]) -> Iterator[Callable]:
-    """Pages/s, ETA and failures so far on stderr, when a person is watching."""
+    """Each failure on stderr; pages/s, ETA and failures so far when a person is watching."""
     if not sys.stderr.isatty():
-        yield lambda result, stats: None
+        yield lambda result, stats: _report(result, _error)
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
@@ -181,8 +181,20 @@ def _progress(files: list[Path]) -> Iterator[Callable]:
             rate = stats.pages / max(time.monotonic() - started, 1e-9)
             done = stats.sources + stats.skipped
             progress.update(task, completed=done, rate=rate, failed=len(stats.failures))
+            _report(
+                result,
+                lambda source, reason: progress.console.print(
+                    f"baokan: {source}: {reason}", markup=False, highlight=False
+                ),
+            )
 
         yield on_batch
+
+
+def _report(result, error: Callable[[str, str], None]) -> None:
+    for outcome in result.outcomes:
+        for source, reason in outcome.errors:
+            error(source, reason)
 
 
 def _inputs(files: list[Path], failures: list[tuple[str, str]]) -> Iterator[Path]:
