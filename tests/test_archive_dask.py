@@ -100,3 +100,32 @@ def test_killing_a_dask_worker_mid_run_still_gives_every_page_once(tmp_path, clu
         kill_group(run)
     assert committed_sources(out) == len(inputs)
     assert_every_page_once(out, inputs)
+
+
+def test_killing_the_parent_of_a_local_dask_cluster_leaves_no_process(tmp_path):
+    import psutil
+
+    from tests.archive_faults import alive
+
+    write_pages(tmp_path / "paper", 60, paragraphs=12)
+    out = tmp_path / "run"
+    run = start_extract(
+        str(tmp_path / "paper"),
+        "-o",
+        str(out),
+        "--scheduler",
+        "local",
+        "-j",
+        "2",
+        "--batch-size",
+        "2",
+    )
+    try:
+        wait_for(lambda: committed_sources(out) >= 2, 240, "the first batches")
+        children = [c.pid for c in psutil.Process(run.pid).children(recursive=True)]
+        assert children
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=30)
+        wait_for(lambda: not alive(children), 30, "the Dask workers to die with the parent")
+    finally:
+        kill_group(run)
