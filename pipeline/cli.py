@@ -13,11 +13,15 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pipeline.archive.inputs import describe_inputs
+
+if TYPE_CHECKING:
+    from pipeline.archive.engines import Engine
+    from pipeline.archive.work import BatchResult
 
 app = typer.Typer(
     help="Chinese newspaper pages in; articles, figures, dates, entities and quotes out.",
@@ -79,10 +83,14 @@ def extract(
     ] = False,
 ) -> None:
     """Extract every page of FILES: JSON on stdout, or a run folder under --out."""
-    from pipeline.archive.engines import make_engine
+    from pipeline.archive.engines import EngineError, make_engine
 
     del resume  # a run folder always continues; the flag stays for existing scripts
-    engine = make_engine(jobs, scheduler)
+    try:
+        engine = make_engine(jobs, scheduler)
+    except EngineError as err:
+        _error(scheduler or "engine", str(err))
+        raise typer.Exit(2) from None
     try:
         if out is not None:
             failed = _extract_to_folder(files, out, engine, published, batch_size)
@@ -93,15 +101,17 @@ def extract(
         else:
             failed = _extract_to_stdout(files, engine, published, indent, duckdb)
     except KeyboardInterrupt:
-        engine.close()
         where = f"run the same command again to resume ({out} keeps what is done)"
         _error("interrupted", where if out is not None else "nothing written")
         raise typer.Exit(130) from None
-    engine.close()
+    finally:
+        engine.close()
     raise typer.Exit(1 if failed else 0)
 
 
-def _extract_to_folder(files, out, engine, published, batch_size) -> bool:
+def _extract_to_folder(
+    files: list[Path], out: Path, engine: Engine, published: str | None, batch_size: int
+) -> bool:
     """A run into the folder; whether any source failed."""
     from pipeline import __version__
     from pipeline.archive.run import RunError
@@ -130,7 +140,13 @@ def _extract_to_folder(files, out, engine, published, batch_size) -> bool:
     return bool(stats.failures)
 
 
-def _extract_to_stdout(files, engine, published, indent, duckdb) -> bool:
+def _extract_to_stdout(
+    files: list[Path],
+    engine: Engine,
+    published: str | None,
+    indent: int | None,
+    duckdb: Path | None,
+) -> bool:
     """Page documents on stdout in input order; whether any source failed."""
     from pipeline.archive.runner import extract_sources
 
@@ -142,11 +158,8 @@ def _extract_to_stdout(files, engine, published, indent, duckdb) -> bool:
                 failed = True
                 _error(source, reason)
             for line in outcome.lines:
-                typer.echo(
-                    line
-                    if indent is None
-                    else json.dumps(json.loads(line), ensure_ascii=False, indent=indent)
-                )
+                shown = json.dumps(json.loads(line), ensure_ascii=False, indent=indent)
+                typer.echo(line if indent is None else shown)
             kept += outcome.lines if duckdb is not None else []
     if duckdb is not None:
         from pipeline.tables import to_frames, write_duckdb
@@ -191,7 +204,7 @@ def _progress(files: list[Path]) -> Iterator[Callable]:
         yield on_batch
 
 
-def _report(result, error: Callable[[str, str], None]) -> None:
+def _report(result: BatchResult, error: Callable[[str, str], None]) -> None:
     for outcome in result.outcomes:
         for source, reason in outcome.errors:
             error(source, reason)

@@ -179,3 +179,11 @@ def test_resume_keeps_written_pages_and_does_only_the_rest(tmp_path):
     parts = (out / "tables" / "pages").rglob("*.parquet")
     assert sum(len(pd.read_parquet(p)) for p in parts) == 3
     assert "1 page written" in result.stderr
+
+
+def test_an_unreachable_scheduler_is_a_one_line_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("国家统计局发布数据。", encoding="utf-8")
+    result = _run("extract", str(tmp_path), "--scheduler", "no:such:place")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("baokan: no:such:place: cannot reach the Dask scheduler")
+    assert "Traceback" not in result.output

@@ -23,6 +23,10 @@ MAX_ATTEMPTS = 3
 Batch = Sequence[PageSource | InputFailure]
 
 
+class EngineError(Exception):
+    """An engine that cannot start (a scheduler out of reach); shown to the user as is."""
+
+
 class Engine(Protocol):
     def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]: ...
 
@@ -98,13 +102,16 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         self._cluster = None
-        if scheduler == "local":
-            self._cluster = LocalCluster(
-                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
-            )
-            self._client = Client(self._cluster)
-        else:
-            self._client = Client(scheduler, timeout="20s")
+        try:
+            if scheduler == "local":
+                self._cluster = LocalCluster(
+                    n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(scheduler, timeout="20s")
+        except (OSError, ValueError) as err:  # TimeoutError is an OSError
+            raise EngineError(f"cannot reach the Dask scheduler ({err})") from None
 
     def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]:
         threads = max(1, sum(self._client.nthreads().values()))
