@@ -6,7 +6,7 @@ import json
 import os
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,71 +59,6 @@ def _item_type(name: str) -> type:
         "entities": document.Entity,
         "quotes": document.Quote,
     }[name]
-
-
-class OutputFolder:
-    """``pages.jsonl`` and ``errors.jsonl`` written as pages come, the tables at the end.
-
-    Each page is on disk as soon as it is extracted, so a crash loses at most the page in
-    hand; with ``resume`` the folder keeps the pages it has, and :meth:`has` tells which
-    input files are done.
-    """
-
-    def __init__(self, path: Path, *, resume: bool = False) -> None:
-        path.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        pages = path / "pages.jsonl"
-        if resume:
-            _drop_partial_line(pages)
-        self._done = {src.split("#page=")[0] for src in _sources(pages)} if resume else set()
-        self._pages = pages.open("a" if resume else "w", encoding="utf-8", newline="\n")
-        # Inputs that failed before are tried again, so their old records go.
-        self._errors = (path / "errors.jsonl").open("w", encoding="utf-8", newline="\n")
-        self.written = 0
-
-    def has(self, source: Path) -> bool:
-        return str(source) in self._done
-
-    def add(self, doc: PageDocument) -> None:
-        self._pages.write(doc.to_json() + "\n")
-        self._pages.flush()
-        self.written += 1
-
-    def fail(self, source: str, reason: str) -> None:
-        record = {"source": source, "reason": reason}
-        self._errors.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self._errors.flush()
-
-    def close(self) -> dict[str, pd.DataFrame]:
-        """Close the JSON Lines files and write every table from all pages in the folder."""
-        self._pages.close()
-        self._errors.close()
-        frames = to_frames(_read_jsonl(self.path / "pages.jsonl"))
-        write_tables(frames, self.path)
-        return frames
-
-
-def _read_jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
-
-
-def _drop_partial_line(path: Path) -> None:
-    """Cut a last line that a crash left without its newline, so appending stays valid."""
-    if not path.is_file():
-        return
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        path.write_bytes(data[: data.rfind(b"\n") + 1])
-
-
-def _sources(path: Path) -> set[str]:
-    """Page sources already in a ``pages.jsonl``."""
-    if not path.is_file():
-        return set()
-    return {doc["page"]["source"] for doc in _read_jsonl(path)}
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
