@@ -71,15 +71,21 @@ def build_archive(corpus: Path, folder: Path, count: int, chars: int) -> Path:
     return path
 
 
-class PeakMemory:
-    """Peak RSS of this process and of each process below it, sampled twice a second."""
+class Usage:
+    """Peak RSS and CPU seconds of this process and of each process below it.
+
+    Sampled twice a second: CPU time is what tells the cost per page apart from the noise
+    of a shared machine, where the wall clock also counts everybody else's work.
+    """
 
     def __init__(self) -> None:
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
+        self._start_cpu = sum(psutil.Process().cpu_times()[:2])
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> Usage:
         self._thread.start()
         return self
 
@@ -93,9 +99,15 @@ class PeakMemory:
             for process in [me, *me.children(recursive=True)]:
                 try:
                     rss = process.memory_info().rss
+                    cpu = sum(process.cpu_times()[:2])
                 except psutil.Error:
                     continue
                 self.peaks[process.pid] = max(self.peaks.get(process.pid, 0), rss)
+                self.cpu[process.pid] = cpu
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds of this process (since the start) and of its workers."""
+        return sum(self.cpu.values()) - self._start_cpu
 
     def parent_mb(self) -> float:
         return self.peaks.get(os.getpid(), 0) / 2**20
@@ -106,7 +118,7 @@ class PeakMemory:
 
 
 def measure(label: str, engine: Engine, archive: Path, pages: int, out: Path) -> float:
-    with PeakMemory() as memory:
+    with Usage() as usage:
         started = time.monotonic()
         try:
             stats = run_archive([archive], out, engine, version="bench", batch_size=16)
@@ -115,10 +127,11 @@ def measure(label: str, engine: Engine, archive: Path, pages: int, out: Path) ->
         seconds = time.monotonic() - started
     assert stats.pages == pages, f"{label}: {stats.pages} pages of {pages}"
     rate = pages / seconds
-    worker = memory.worker_mb() or memory.parent_mb()  # one worker: this process
+    worker = usage.worker_mb() or usage.parent_mb()  # one worker: this process
     print(
-        f"{label:<22} {seconds:7.1f} s  {rate:6.1f} pages/s  "
-        f"peak RSS: parent {memory.parent_mb():5.0f} MB, worker {worker:5.0f} MB",
+        f"{label:<18} {seconds:6.1f} s {rate:6.1f} pages/s  "
+        f"{usage.cpu_seconds() / pages * 1000:5.0f} CPU ms/page  "
+        f"peak RSS: parent {usage.parent_mb():4.0f} MB, worker {worker:4.0f} MB",
         flush=True,
     )
     return rate

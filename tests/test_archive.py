@@ -143,3 +143,35 @@ def test_a_torn_tail_is_cut_and_uncommitted_parts_are_deleted(tmp_path):
     assert (out / PAGES).read_bytes() == reference
     counts = query(out, "SELECT count(DISTINCT source) AS n, count(*) AS m FROM pages")
     assert counts.iloc[0].tolist() == [4, 4]
+
+
+def test_a_batch_that_keeps_killing_workers_is_given_up_and_the_rest_goes_on():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pipeline.archive.engines import MAX_ATTEMPTS, _windowed
+    from pipeline.archive.work import failed_batch
+
+    poison = [InputFailure("poison", "x")]
+    good = [[InputFailure(f"good{i}", "x")] for i in range(3)]
+    sent: list[str] = []
+    restarts: list[int] = []
+
+    def submit(batch):
+        sent.append(batch[0].key)
+        future: Future = Future()
+        if batch is poison:
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(failed_batch(batch, "done"))
+        return future
+
+    results = list(
+        _windowed(
+            [good[0], poison, *good[1:]], submit, 2, lambda err: True, lambda: restarts.append(1)
+        )
+    )
+    keys = [r.outcomes[0].key for r in results]
+    assert keys == ["good0", "poison", "good1", "good2"]
+    assert sent.count("poison") == len(restarts) == MAX_ATTEMPTS
+    assert "died" in results[1].outcomes[0].errors[0][1]
