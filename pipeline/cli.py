@@ -67,7 +67,8 @@ def extract(
         Path | None, typer.Option(help="Also write every table into this DuckDB file.")
     ] = None,
     indent: Annotated[
-        int | None, typer.Option(help="Indent JSON on stdout (one page only reads best).")
+        int | None,
+        typer.Option(help="Indent JSON on stdout: one page as an object, several as an array."),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     scheduler: Annotated[
@@ -85,7 +86,7 @@ def extract(
     """Extract every page of FILES: JSON on stdout, or a run folder under --out."""
     from pipeline.archive.engines import EngineError, make_engine
 
-    del resume  # a run folder always continues; the flag stays for existing scripts
+    _check_outputs(out, duckdb, resume)  # a run folder always continues: resume or not
     try:
         engine = make_engine(jobs, scheduler)
     except EngineError as err:
@@ -97,7 +98,7 @@ def extract(
             if duckdb is not None:
                 from pipeline.archive.query import copy_tables
 
-                copy_tables(out, duckdb)
+                _write_database(lambda: copy_tables(out, duckdb), duckdb)
         else:
             failed = _extract_to_stdout(files, engine, published, indent, duckdb)
     except KeyboardInterrupt:
@@ -150,22 +151,55 @@ def _extract_to_stdout(
     """Page documents on stdout in input order; whether any source failed."""
     from pipeline.archive.runner import extract_sources
 
-    kept: list[str] = []  # only for --duckdb
+    kept: list[str] = []  # for --duckdb or --indent
     failed = False
     for result in extract_sources(files, engine, published=published):
         for outcome in result.outcomes:
             for source, reason in outcome.errors:
                 failed = True
                 _error(source, reason)
-            for line in outcome.lines:
-                shown = json.dumps(json.loads(line), ensure_ascii=False, indent=indent)
-                typer.echo(line if indent is None else shown)
-            kept += outcome.lines if duckdb is not None else []
+            if indent is None:
+                typer.echo("\n".join(outcome.lines), nl=bool(outcome.lines))
+            kept += outcome.lines if duckdb is not None or indent is not None else []
+    docs = [json.loads(line) for line in kept]
+    if indent is not None:
+        typer.echo(_indented(docs, indent))
     if duckdb is not None:
         from pipeline.tables import to_frames, write_duckdb
 
-        write_duckdb(to_frames(json.loads(line) for line in kept), duckdb)
+        _write_database(lambda: write_duckdb(to_frames(docs), duckdb), duckdb)
     return failed
+
+
+def _write_database(write: Callable[[], None], duckdb: Path) -> None:
+    try:
+        write()
+    except Exception as err:  # duckdb's errors share no base class worth naming here
+        _error(str(duckdb), f"cannot write the database: {err}")
+        raise typer.Exit(1) from None
+
+
+def _check_outputs(out: Path | None, duckdb: Path | None, resume: bool) -> None:
+    """Exit 2 with ``baokan: PATH: reason`` on an output that cannot be written, up front."""
+    from pipeline.outputs import OutputPathError, check_duckdb_path, check_output_dir
+
+    if resume and out is None:
+        _error("--resume", "needs --out (it keeps the pages already written there)")
+        raise typer.Exit(2)
+    try:
+        if out is not None:
+            check_output_dir(out)
+        if duckdb is not None:
+            check_duckdb_path(duckdb)
+    except OutputPathError as err:
+        _error(str(err.path), err.reason)
+        raise typer.Exit(2) from None
+
+
+def _indented(docs: list[dict], indent: int) -> str:
+    """One page as a JSON object, several as a JSON array, indented."""
+    value = docs[0] if len(docs) == 1 else docs
+    return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
 @contextmanager

@@ -6,10 +6,8 @@ or comments; blank lines are skipped. Lists hold one entry a line; tables are ta
 
 from __future__ import annotations
 
-import logging
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
 
@@ -37,24 +35,3 @@ def read_list(name: str) -> tuple[str, ...]:
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table, cells stripped."""
     return tuple(tuple(cell.strip() for cell in ln.split("\t")) for ln in _lines(name))
-
-
-@cache
-def load_jieba() -> ModuleType:
-    """jieba with its dictionary loaded, quietly, once per process."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-@cache
-def jieba_word_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's dictionary words (nr person, ns place, nt organization).
-
-    The same table ``jieba.posseg`` builds on import, read in one pass: half the start-up.
-    """
-    with load_jieba().dt.get_dict_file() as dict_file:
-        fields = dict_file.read().decode("utf-8").split()
-    return dict(zip(fields[0::3], fields[2::3], strict=True))

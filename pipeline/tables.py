@@ -19,10 +19,13 @@ _LIST_COLUMNS = frozenset({"byline", "spans", "span", "sentence", "speaker_span"
 _PAGE_COLUMNS = ["page_id", "source", "sha256", "published", "chars"]
 
 
-def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
+def to_frames(
+    docs: Iterable[PageDocument | dict] | PageDocument | dict,
+) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (``pages`` and each kind of item), rows keyed by ``page_id``.
 
-    Takes documents or their ``to_dict()`` form (as read back from ``pages.jsonl``).
+    Takes documents or their ``to_dict()`` form (as read back from ``pages.jsonl``), or
+    one document alone.
 
     >>> from pipeline.document import Page
     >>> doc = PageDocument(page=Page("p1", "x.txt", "0" * 64, None, "文本"))
@@ -31,7 +34,7 @@ def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
     (1, ['page_id', 'id', 'article'])
     """
     rows: dict[str, list[dict]] = {name: [] for name in ("pages", *TABLES)}
-    for doc in docs:
+    for doc in _documents(docs):
         data = doc.to_dict() if isinstance(doc, PageDocument) else doc
         page = data["page"]
         values = (page["id"], page["source"], page["sha256"], page["published"], len(page["text"]))
@@ -39,6 +42,17 @@ def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
         for name in TABLES:
             rows[name] += [{"page_id": page["id"], **item} for item in data[name]]
     return {name: pd.DataFrame(items, columns=_columns(name)) for name, items in rows.items()}
+
+
+def _documents(docs: object) -> Iterable[PageDocument | dict]:
+    """Documents as given; one document alone counts as a list of one."""
+    if isinstance(docs, PageDocument) or (isinstance(docs, dict) and "page" in docs):
+        return [docs]
+    if isinstance(docs, str | bytes | dict) or not isinstance(docs, Iterable):
+        raise TypeError(
+            f"to_frames takes page documents (a list, or one document), not {type(docs).__name__}"
+        )
+    return docs
 
 
 def _columns(name: str) -> list[str]:

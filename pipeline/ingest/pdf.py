@@ -41,7 +41,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.ingest import IngestedPage, IngestError, IngestFailure, LayoutHint
-from pipeline.lexicon import load_jieba
+from pipeline.zh.words import load_jieba
 
 NO_TEXT_LAYER = "no usable text layer (OCR needed)"
 
