@@ -175,3 +175,18 @@ def test_a_batch_that_keeps_killing_workers_is_given_up_and_the_rest_goes_on():
     assert keys == ["good0", "poison", "good1", "good2"]
     assert sent.count("poison") == len(restarts) == MAX_ATTEMPTS
     assert "died" in results[1].outcomes[0].errors[0][1]
+
+
+def test_a_text_file_over_the_page_limit_is_refused_before_it_is_read(tmp_path):
+    from pipeline.ingest.text import MAX_PAGE_CHARS
+
+    huge = tmp_path / "paper" / "huge.txt"
+    huge.parent.mkdir()
+    with huge.open("wb") as sparse:  # a hole: no disk used, nothing to read
+        sparse.truncate(MAX_PAGE_CHARS * 4 + 1)
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("small.txt", page_text(1))
+    (found,) = iter_sources([tmp_path / "paper"])
+    assert isinstance(found, InputFailure) and "page too long" in found.reason
+    (member,) = iter_sources([tmp_path / "a.zip"])
+    assert member.data == page_text(1).encode()

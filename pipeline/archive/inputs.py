@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.ingest import find_pages, is_page_name, page_suffixes_text
+from pipeline.ingest import PDF_SUFFIXES, find_pages, is_page_name, page_suffixes_text
 
 _ARCHIVE_ENDINGS = (".tar.gz", ".tgz", ".tar", ".zip")
 JSONL_ENDING = ".jsonl"
@@ -96,17 +96,41 @@ def _folder(folder: Path) -> Iterator[PageSource | InputFailure]:
             yield InputFailure(str(path), _reason(err))
 
 
-def _file(path: Path, *, paper: str) -> PageSource:
+def _file(path: Path, *, paper: str) -> PageSource | InputFailure:
+    refused = _too_big(path.stat().st_size, path.name)
+    if refused:
+        return InputFailure(str(path), refused)
     return PageSource(str(path), paper, path.suffix.lower(), path.read_bytes())
+
+
+def _too_big(size: int, name: str) -> str | None:
+    """Why a text file is refused before its bytes are read (PDFs are read page by page)."""
+    from pipeline.ingest.text import MAX_PAGE_CHARS, too_long
+
+    # No encoding takes more than 4 bytes a character, so a bigger file is over the limit.
+    if Path(name).suffix.lower() in PDF_SUFFIXES or size <= MAX_PAGE_CHARS * 4:
+        return None
+    return too_long(size, "bytes")
 
 
 def _zip(path: Path) -> Iterator[PageSource | InputFailure]:
     paper = archive_stem(path.name)
     with zipfile.ZipFile(path) as archive:
-        names = sorted(i.filename for i in archive.infolist() if not i.is_dir())
-        for member in filter(is_page_name, names):
-            data = archive.read(member)
-            yield PageSource(f"{path}!{member}", paper, Path(member).suffix.lower(), data)
+        members = sorted((i for i in archive.infolist() if not i.is_dir()), key=_zip_name)
+        for member in members:
+            if not is_page_name(member.filename):
+                continue
+            key = f"{path}!{member.filename}"
+            refused = _too_big(member.file_size, member.filename)
+            if refused:
+                yield InputFailure(key, refused)
+                continue
+            suffix = Path(member.filename).suffix.lower()
+            yield PageSource(key, paper, suffix, archive.read(member))
+
+
+def _zip_name(member: zipfile.ZipInfo) -> str:
+    return member.filename
 
 
 def _tar(path: Path) -> Iterator[PageSource | InputFailure]:
@@ -115,6 +139,10 @@ def _tar(path: Path) -> Iterator[PageSource | InputFailure]:
     with tarfile.open(path, mode="r|*") as archive:
         for member in archive:
             if not member.isfile() or not is_page_name(member.name):
+                continue
+            refused = _too_big(member.size, member.name)
+            if refused:
+                yield InputFailure(f"{path}!{member.name}", refused)
                 continue
             handle = archive.extractfile(member)
             if handle is None:
