@@ -13,6 +13,7 @@ import tarfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from pipeline.ingest import PDF_SUFFIXES, find_pages, is_page_name, page_suffixes_text
@@ -116,7 +117,9 @@ def _too_big(size: int, name: str) -> str | None:
 def _zip(path: Path) -> Iterator[PageSource | InputFailure]:
     paper = archive_stem(path.name)
     with zipfile.ZipFile(path) as archive:
-        members = sorted((i for i in archive.infolist() if not i.is_dir()), key=_zip_name)
+        members = sorted(
+            (i for i in archive.infolist() if not i.is_dir()), key=attrgetter("filename")
+        )
         for member in members:
             if not is_page_name(member.filename):
                 continue
@@ -127,10 +130,6 @@ def _zip(path: Path) -> Iterator[PageSource | InputFailure]:
                 continue
             suffix = Path(member.filename).suffix.lower()
             yield PageSource(key, paper, suffix, archive.read(member))
-
-
-def _zip_name(member: zipfile.ZipInfo) -> str:
-    return member.filename
 
 
 def _tar(path: Path) -> Iterator[PageSource | InputFailure]:
