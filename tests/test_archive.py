@@ -121,7 +121,9 @@ def test_a_new_pipeline_version_redoes_what_the_old_one_made(tmp_path):
     again = _run([tmp_path / "in"], out, version="2")
     assert (again.pages, again.skipped) == (3, 0)
     assert len(_sources(out)) == 3
-    versions = {r.version for r in RunFolder(out, "2").records.values()}
+    folder = RunFolder(out, "2")
+    folder.close()
+    versions = {r.version for r in folder.records.values()}
     assert versions == {"2"}
 
 
@@ -136,6 +138,7 @@ def test_a_torn_tail_is_cut_and_uncommitted_parts_are_deleted(tmp_path):
     stray = out / "tables" / "pages" / "paper=in" / "month=unknown" / "part-zzz.parquet"
     stray.write_bytes(b"half")
     folder = RunFolder(out, "1")
+    folder.close()
     assert len(folder.records) == 2 and not stray.exists()
     assert len((out / PAGES).read_text(encoding="utf-8").splitlines()) == 2
     again = _run([tmp_path / "in"], out)
@@ -190,3 +193,12 @@ def test_a_text_file_over_the_page_limit_is_refused_before_it_is_read(tmp_path):
     assert isinstance(found, InputFailure) and "page too long" in found.reason
     (member,) = iter_sources([tmp_path / "a.zip"])
     assert member.data == page_text(1).encode()
+
+
+def test_a_second_run_on_a_folder_in_use_is_refused(tmp_path):
+    from pipeline.archive.run import RunError
+
+    first = RunFolder(tmp_path / "run", "1")
+    with pytest.raises(RunError, match="another baokan run"):
+        RunFolder(tmp_path / "run", "1")
+    assert first.records == {}

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from pipeline.archive.inputs import PageSource
 from pipeline.archive.work import BatchResult, Outcome
@@ -54,11 +55,15 @@ class RunFolder:
     def __init__(self, path: Path, version: str) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self.path, self.version = path, version
+        self._lock = _lock(path)
         _finish_compaction(path)
         self.records, batch_bytes = _load_manifest(path / MANIFEST)
         _cut_pages(path / PAGES, sum(batch_bytes.values()))
         _delete_parts(path / TABLES_DIR, keep=set(batch_bytes))
-        self._batch_order = list(batch_bytes)
+
+    def close(self) -> None:
+        """Let another run have the folder."""
+        self._lock.close()
 
     def done(self, source: PageSource) -> bool:
         """Whether this very source (same bytes) was done by this pipeline version."""
@@ -83,9 +88,8 @@ class RunFolder:
         if not batches:
             return
         _compact(self.path, batches)
-        _delete_parts(self.path / TABLES_DIR, keep=set(self._batch_order) - batches)
         self.records, batch_bytes = _load_manifest(self.path / MANIFEST)
-        self._batch_order = list(batch_bytes)
+        _delete_parts(self.path / TABLES_DIR, keep=set(batch_bytes))
 
     def commit(self, batch: str, result: BatchResult) -> None:
         """Write a finished batch: parts, then pages, then the manifest records."""
@@ -108,7 +112,6 @@ class RunFolder:
                 len(outcome.lines),
                 outcome.errors,
             )
-        self._batch_order.append(batch)
 
     def _record(self, outcome: Outcome, batch: str, size: int, nbytes: int) -> str:
         record = {
@@ -135,6 +138,19 @@ class RunFolder:
             for s, r in self.failures()
         ]
         _write_whole(self.path / ERRORS, "".join(lines).encode())
+
+
+def _lock(path: Path) -> IO[bytes]:
+    """Hold the folder's lock file for the life of this process (the kernel drops it on death)."""
+    import fcntl
+
+    handle = (path / ".lock").open("wb")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise RunError("another baokan run is writing this folder") from None
+    return handle
 
 
 def _partition(paper: str, month: str) -> str:

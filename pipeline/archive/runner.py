@@ -44,18 +44,19 @@ def run_archive(
 ) -> RunStats:
     """Extract every source of ``inputs`` not yet done into the run folder ``out``."""
     folder = RunFolder(out, version)
-    if folder.records:  # a rerun: batches of changed files or older versions are redone
-        folder.drop_batches(folder.outdated_batches(_changed(inputs, folder)))
     stats = RunStats()
-    todo = _todo(iter_sources(inputs), folder, stats)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     try:
+        if folder.records:  # a rerun: batches of changed files or older versions are redone
+            folder.drop_batches(folder.outdated_batches(_changed(inputs, folder)))
+        todo = _todo(iter_sources(inputs), folder, stats)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         for number, result in enumerate(engine.run(batched(todo, batch_size), published)):
             folder.commit(f"{stamp}-{number:06d}", result)
             stats.add(result)
             on_batch(result, stats)
     finally:  # after Ctrl-C too: the catalog shows what is committed
         finish(folder)
+        folder.close()
     return stats
 
 
