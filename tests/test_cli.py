@@ -187,3 +187,32 @@ def test_an_unreachable_scheduler_is_a_one_line_usage_error(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith("baokan: no:such:place: cannot reach the Dask scheduler")
     assert "Traceback" not in result.output
+
+
+def test_a_jsonl_export_runs_into_paper_and_month_partitions(tmp_path):
+    rows = [
+        {
+            "id": f"p{i}",
+            "paper": "浙江日报",
+            "published": f"2026-0{i + 4}-20",
+            "text": f"浙江省统计局发布数据，全省贷款余额{i + 3}.5万亿元。",
+        }
+        for i in range(2)
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    out = tmp_path / "run"
+    assert _run("extract", str(export), "-o", str(out)).exit_code == 0
+    months = {p.parent.name for p in (out / "tables" / "pages").rglob("*.parquet")}
+    assert months == {"month=2026-04", "month=2026-05"}
+    sql = (
+        "SELECT p.source, p.month, count(f.id) AS n FROM pages p LEFT JOIN figures f "
+        "USING (page_id) WHERE p.paper = '浙江日报' GROUP BY ALL ORDER BY p.source"
+    )
+    result = _run("query", str(out), sql, "--format", "json")
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["source"], r["month"]) for r in found] == [
+        (f"{export}#p0", "2026-04"),
+        (f"{export}#p1", "2026-05"),
+    ]
+    assert all(r["n"] >= 1 for r in found)
