@@ -236,7 +236,11 @@ def extract_paths(
     if jobs <= 1 or len(paths) < 2:
         yield from map(work, paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from pipeline.archive.work import die_with_parent  # the archive package imports this one
+
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(work, paths, chunksize=4)
 
 
