@@ -86,6 +86,10 @@ def extract(
     duckdb: Annotated[
         Path | None, typer.Option(help="Also write every table into this DuckDB file.")
     ] = None,
+    csv: Annotated[
+        bool,
+        typer.Option(help="With --out: also write csv/NAME.csv per table (UTF-8 with BOM, Excel)."),
+    ] = False,
     indent: Annotated[
         int | None,
         typer.Option(help="Indent JSON on stdout: one page as an object, several as an array."),
@@ -107,6 +111,9 @@ def extract(
     from pipeline.archive.engines import EngineError, make_engine
 
     _check_outputs(out, duckdb, resume)  # a run folder always continues: resume or not
+    if csv and out is None:
+        _error("--csv", "needs --out: the tables are written into the run folder")
+        raise typer.Exit(2)
     try:
         engine = make_engine(jobs, scheduler)
     except EngineError as err:
@@ -119,6 +126,10 @@ def extract(
                 from pipeline.archive.query import copy_tables
 
                 _write_database(lambda: copy_tables(out, duckdb), duckdb)
+            if csv:
+                from pipeline.archive.query import export_csv
+
+                export_csv(out)
         else:
             failed = _extract_to_stdout(files, engine, published, indent, duckdb)
     except KeyboardInterrupt:

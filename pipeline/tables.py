@@ -75,15 +75,9 @@ def _item_type(name: str) -> type:
     }[name]
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """``NAME.csv`` (UTF-8 with BOM, for Excel) and ``NAME.parquet`` for every table."""
-    written = []
-    for name, frame in frames.items():
-        csv_path, parquet_path = out_dir / f"{name}.csv", out_dir / f"{name}.parquet"
-        _for_csv(frame).to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
-        frame.to_parquet(parquet_path, index=False)
-        written += [csv_path, parquet_path]
-    return written
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """A table as CSV: UTF-8 with a BOM (so that Excel shows Chinese), lists as JSON text."""
+    _for_csv(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
 def write_duckdb(frames: dict[str, pd.DataFrame], path: Path) -> None:
@@ -101,9 +95,18 @@ def _for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column in _LIST_COLUMNS & set(frame.columns):
         frame[column] = frame[column].map(
-            lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
+            lambda v: None if v is None else json.dumps(_plain(v), ensure_ascii=False)
         )
     return frame
+
+
+def _plain(value: Any) -> Any:
+    """Lists as plain Python lists (a table read back from Parquet holds numpy arrays)."""
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 # Partitioned datasets (archive runs): one Parquet file per batch, table and partition.

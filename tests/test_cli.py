@@ -72,6 +72,23 @@ def test_extract_with_out_writes_a_run_folder_with_every_table(tmp_path, seed_pa
     assert in_parquet > 0  # the seed page has quotes
 
 
+def test_csv_flag_writes_every_table_for_excel(tmp_path, seed_path):
+    out = tmp_path / "out"
+    assert _run("extract", str(seed_path), "-o", str(out), "--csv").exit_code == 0
+    doc = json.loads((out / "pages.jsonl").read_text(encoding="utf-8"))
+    for table in ("pages", *TABLES, "errors"):
+        raw = (out / "csv" / f"{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), table  # the BOM Excel needs for Chinese
+    figures = pd.read_csv(out / "csv" / "figures.csv", encoding="utf-8-sig")
+    assert len(figures) == len(doc["figures"])
+    articles = pd.read_csv(out / "csv" / "articles.csv", encoding="utf-8-sig")
+    assert json.loads(articles["spans"][0]) == doc["articles"][0]["spans"]
+
+
+def test_csv_flag_without_out_is_a_usage_error(seed_path):
+    assert _run("extract", str(seed_path), "--csv").exit_code == 2
+
+
 def test_query_prints_a_table_csv_or_json_lines(tmp_path, seed_path):
     out = tmp_path / "out"
     assert _run("extract", str(seed_path), "-o", str(out)).exit_code == 0

@@ -93,3 +93,21 @@ def copy_tables(run: Path, path: Path) -> None:
         con.execute(f"ATTACH {_quoted(str(path))} AS target")
         for name in (*CATALOG_TABLES, "errors"):
             con.execute(f'CREATE OR REPLACE TABLE target."{name}" AS SELECT * FROM "{name}"')
+
+
+CSV_DIR = "csv"
+
+
+def export_csv(run: Path) -> list[Path]:
+    """``csv/NAME.csv`` for every table of a run (and ``errors``), for spreadsheet users."""
+    from pipeline.tables import write_csv
+
+    folder = run / CSV_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name in (*CATALOG_TABLES, "errors"):
+        path, temporary = folder / f"{name}.csv", folder / f".{name}.csv.tmp"
+        write_csv(query(run, f'SELECT * FROM "{name}"'), temporary)
+        os.replace(temporary, path)
+        written.append(path)
+    return written
