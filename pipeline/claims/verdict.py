@@ -1,0 +1,153 @@
+"""The verdict on one claimed figure, with the evidence that decided it.
+
+The page figure a claimed figure is about is the nearest one in meaning (see
+:mod:`pipeline.claims.match`) among those of its unit; a figure whose subject, period and
+metric all agree is preferred over a slightly nearer one where one of them differs. Then:
+``supported`` when its value says what the claim says (see
+:mod:`pipeline.claims.equivalence`), ``contradicted`` when it gives another value,
+``mismatch`` (with the field) when the page gives the figure for another subject, period,
+metric or unit, and ``not_found`` when no page figure is near enough in meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from pipeline.claims.equivalence import supports
+from pipeline.claims.fields import Finding, findings, place_spans, site_period, word_spans
+from pipeline.claims.match import Index, Site, closeness
+from pipeline.claims.parse import ClaimedFigure
+from pipeline.document import Figure
+
+# Closeness a page figure needs to be about the claimed one at all.
+FOUND = 0.45
+# How much nearer a figure whose fields differ must be to beat one whose fields agree.
+FIELD_MARGIN = 0.35
+# A page figure that says the claimed value is taken to be the one meant over a slightly
+# nearer one that does not: agreement in value is evidence of reference too.
+VALUE_BONUS = 0.1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    page_id: str
+    source: str
+    article: str | None
+    headline: str | None
+    sentence: str
+    sentence_span: tuple[int, int]
+    figure: Figure  # offsets into the page text
+    decided: list[tuple[int, int]] = field(default_factory=list)  # page words that decided
+    closeness: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["sentence_span"] = list(self.sentence_span)
+        data["figure"]["sentence"] = list(self.figure.sentence)
+        data["decided"] = [list(span) for span in self.decided]
+        return data
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: str
+    surface: str  # the claimed figure as written
+    start: int  # its offsets in the claim
+    end: int
+    verdict: str  # supported | contradicted | mismatch | not_found
+    field: str | None  # for mismatch: subject | period | metric | unit
+    reason: str
+    evidence: Evidence | None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["evidence"] = self.evidence.to_dict() if self.evidence else None
+        return data
+
+
+def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
+    grams = claimed.bigrams()
+    ranked = []
+    for site in index.candidates(claimed):
+        score = closeness(site, grams)
+        if score >= FOUND:
+            problems = findings(claimed, site)
+            ok = supports(site.figure, claimed.figure)
+            score += (VALUE_BONUS if ok else 0.0) - (FIELD_MARGIN if problems else 0.0)
+            ranked.append((score, ok, site, problems))
+    if not ranked:
+        return _other_unit(claimed, index, grams) or _verdict(claimed, "not_found", None, None)
+    _, ok, site, problems = max(ranked, key=lambda r: (r[0], r[1]))
+    if problems:
+        return _verdict(claimed, "mismatch", site, problems[0], score=_score(site, grams))
+    verdict = "supported" if ok else "contradicted"
+    return _verdict(claimed, verdict, site, None, score=_score(site, grams))
+
+
+def _score(site: Site, grams: frozenset[str]) -> float:
+    return round(closeness(site, grams), 3)
+
+
+def _other_unit(claimed: ClaimedFigure, index: Index, grams: frozenset[str]) -> Verdict | None:
+    """A figure of the same value and meaning in another unit (596万户 vs 596万家)."""
+    best = None
+    for site in index.candidates(claimed, same_unit=False):
+        if site.figure.value is None or site.figure.value != claimed.figure.value:
+            continue
+        score = closeness(site, grams)
+        if score >= FOUND and not findings(claimed, site) and (best is None or score > best[0]):
+            best = (score, site)
+    if best is None:
+        return None
+    site = best[1]
+    reason = f"the page gives {site.figure.surface}, in {site.figure.unit}, not {claimed.figure.unit}"
+    return _verdict(claimed, "mismatch", site, Finding("unit", reason), score=round(best[0], 3))
+
+
+def _verdict(
+    claimed: ClaimedFigure,
+    verdict: str,
+    site: Site | None,
+    problem: Finding | None,
+    *,
+    score: float = 0.0,
+) -> Verdict:
+    figure = claimed.figure
+    return Verdict(
+        claim=claimed.claim,
+        surface=figure.surface,
+        start=figure.start,
+        end=figure.end,
+        verdict=verdict,
+        field=problem.field if problem else None,
+        reason=problem.reason if problem else _reason(verdict, figure, site),
+        evidence=_evidence(claimed, site, score) if site else None,
+    )
+
+
+def _reason(verdict: str, claimed: Figure, site: Site | None) -> str:
+    if site is None:
+        return "no page figure of that unit says anything near the claim"
+    page = site.figure.surface
+    if verdict == "supported":
+        return f"the page gives {page}"
+    return f"the page gives {page}, not {claimed.surface}"
+
+
+def _evidence(claimed: ClaimedFigure, site: Site, score: float) -> Evidence:
+    decided = place_spans(site, claimed.places) + word_spans(site, claimed.words)
+    period = site_period(site)
+    if period is not None and claimed.periods:
+        decided.append((period.start, period.end))
+    return Evidence(
+        page_id=site.doc.page.id,
+        source=site.doc.page.source,
+        article=site.article.id,
+        headline=site.article.headline,
+        sentence=site.sentence,
+        sentence_span=site.figure.sentence,
+        figure=site.figure,
+        decided=sorted(set(decided)),
+        closeness=score,
+    )
