@@ -23,6 +23,8 @@ from pipeline.document import DateMention
 UNSEEN_RUN = 3
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 _NOT_PERIODS = ("duration",)
+_BASE = ("比", "较", "同比", "相比")
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 
 
 @dataclass(frozen=True)
@@ -50,21 +52,25 @@ def _page_places(site: Site) -> str:
 
 
 def site_period(site: Site) -> DateMention | None:
-    """The page's date for the figure: its ``period`` field located on the page, else the
-    nearest date before it in its sentence."""
-    figure, dates = site.figure, site.doc.dates
+    """The page's date for the figure: a date in its own clause (由2020年的34立方米降至2025年的
+    9.73立方米), else its ``period`` field located on the page, else the nearest date before it
+    in its sentence. Dates it is compared with (比2024年, 较上年) do not count."""
+    figure, text = site.figure, site.doc.page.text
     lo = figure.sentence[0]
+    dates = [
+        d
+        for d in site.doc.dates
+        if d.kind not in _NOT_PERIODS and not text[max(0, d.start - 2) : d.start].endswith(_BASE)
+    ]
+    inside = [d for d in dates if lo <= d.start and d.end <= figure.start]
+    if inside and not _CLAUSE_BREAK.search(text[inside[-1].end : figure.start]):
+        return inside[-1]
     if figure.period:
         named = [d for d in dates if d.surface == figure.period and d.article == figure.article]
         before = [d for d in named if d.start <= figure.start]
         if before:
             return before[-1]
         return named[0] if named else None
-    inside = [
-        d
-        for d in dates
-        if lo <= d.start and d.end <= figure.start and d.kind not in _NOT_PERIODS
-    ]
     return inside[-1] if inside else None
 
 

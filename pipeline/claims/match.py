@@ -9,7 +9,8 @@ score a few hundred sites each.
 A site's closeness to a claim is the share of the claim's word bigrams it uses, each weighted
 by how near the figure it stands: in the figure's own clause (between the previous and the
 next figure or clause break) 1.0 right beside it, 0.01 less for each character away, down to
-0.8; elsewhere in its sentence 0.7; in its article 0.4.
+0.8; in the clause before, 0.8; elsewhere in its sentence 0.7; in its article 0.4. In a
+"A、B分别为x、y" list, A counts as x's own clause.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ WEIGHTS = {"own": 1.0, "own_far": 0.8, "sentence": 0.7, "article": 0.4}
 DISTANCE_COST = 0.01
 # A clause ends at these; the words of the next clause belong to another figure.
 _CLAUSE_END = re.compile(r"[，,；;：:、。！？!?\n]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+_RESPECTIVELY = "分别"
+_LIST_JOIN = re.compile(r"[、，,和及与]|以及")
+_LIST_SPLIT = re.compile(r"[、和及与]|以及")
+# Distance given to the words of the clause before a figure's own (weight: own_far).
+FAR = 20
 
 
 @dataclass(frozen=True)
@@ -50,25 +57,55 @@ def sites_of(doc: PageDocument) -> list[Site]:
     """Every figure of the page with its surroundings."""
     articles = {a.id: _article_text(a) for a in doc.articles}
     whole = ArticleText(None, None, doc.page.text, page_grams(doc.page.text))
-    text = doc.page.text
+    text, figures = doc.page.text, doc.figures
+    respective = _respective_items(text, figures)
     sites = []
-    for i, figure in enumerate(doc.figures):
+    for i, figure in enumerate(figures):
         lo, hi = figure.sentence
-        before = doc.figures[i - 1].end if i and doc.figures[i - 1].end > lo else lo
-        after = doc.figures[i + 1].start if i + 1 < len(doc.figures) else hi
-        left = _CLAUSE_END.split(text[before : figure.start])[-1]
+        before = figures[i - 1].end if i and figures[i - 1].end > lo else lo
+        after = figures[i + 1].start if i + 1 < len(figures) else hi
+        clauses = _CLAUSE_END.split(text[before : figure.start])
         right = _CLAUSE_END.split(text[figure.end : min(hi, max(figure.end, after))])[0]
+        if i in respective:  # its list item, not the whole list, is its own clause
+            clauses = ["", respective[i]]
+        own = _distances(clauses[-1], right)
+        # The clause before says what a bare rate counts (…旅客23.4万人次，同比增长53%).
+        previous = clauses[-2] if len(clauses) > 1 else ""
+        for gram in page_grams(previous):
+            own.setdefault(gram, FAR)
         sites.append(
             Site(
                 doc=doc,
                 figure=figure,
                 article=articles.get(figure.article, whole),
                 sentence=text[lo:hi],
-                own=_distances(left, right),
+                own=own,
                 grams=page_grams(text[lo:hi]),
             )
         )
     return sites
+
+
+def _respective_items(text: str, figures: Sequence[Figure]) -> dict[int, str]:
+    """Figure index -> its list item and the verb, for "A、B分别增长129%、117%": the n items
+    before 分别 go with the n figures after it, in order."""
+    items: dict[int, str] = {}
+    for i, figure in enumerate(figures):
+        lo = figure.sentence[0]
+        head = text[lo : figure.start]
+        at = head.rfind(_RESPECTIVELY)
+        if at < 0 or _CLAUSE_BREAK.search(head[at:]) or (i and figures[i - 1].end > lo + at):
+            continue
+        run = [i]
+        while run[-1] + 1 < len(figures) and _LIST_JOIN.fullmatch(
+            text[figures[run[-1]].end : figures[run[-1] + 1].start]
+        ):
+            run.append(run[-1] + 1)
+        listed = _LIST_SPLIT.split(_CLAUSE_BREAK.split(head[:at])[-1])
+        if len(run) > 1 and len(listed) >= len(run):
+            verb = head[at:] if run[0] == i else ""
+            items.update((n, item + verb) for n, item in zip(run, listed[-len(run) :], strict=True))
+    return items
 
 
 def page_grams(text: str) -> frozenset[str]:
@@ -128,7 +165,7 @@ class Index:
     def candidates(self, claimed: ClaimedFigure, *, same_unit: bool = True) -> list[Site]:
         """Sites that share a word with the claim: of its unit, or (else) of any other unit."""
         unit = claimed.figure.unit
-        grams = claimed.bigrams() | {g for p in claimed.places for g in bigrams(p.surface)}
+        grams = claimed.bigrams() | claimed.place_bigrams()
         if same_unit:
             hits = {n for gram in grams for n in self._by_gram.get((unit, gram), ())}
             if not grams:

@@ -33,6 +33,9 @@ class ClaimedFigure:
     def bigrams(self) -> frozenset[str]:
         return bigrams(self.words)
 
+    def place_bigrams(self) -> frozenset[str]:
+        return frozenset(g for place in self.places for g in bigrams(place.surface))
+
 
 def parse_claim(claim: str) -> list[ClaimedFigure]:
     """One entry per figure of the claim, in claim order."""

@@ -11,6 +11,7 @@ metric or unit, and ``not_found`` when no page figure is near enough in meaning.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -27,6 +28,9 @@ FIELD_MARGIN = 0.35
 # A page figure that says the claimed value is taken to be the one meant over a slightly
 # nearer one that does not: agreement in value is evidence of reference too.
 VALUE_BONUS = 0.1
+_WAN = math.log(1e4)
+# Sites this much less near than the nearest are still "about as near".
+NEAR = 0.05
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class Verdict:
 
 
 def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
-    grams = claimed.bigrams()
+    grams = claimed.bigrams() | claimed.place_bigrams()
     ranked = []
     for site in index.candidates(claimed):
         score = closeness(site, grams)
@@ -78,11 +82,35 @@ def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
             ranked.append((score, ok, site, problems))
     if not ranked:
         return _other_unit(claimed, index, grams) or _verdict(claimed, "not_found", None, None)
-    _, ok, site, problems = max(ranked, key=lambda r: (r[0], r[1]))
+    _, ok, site, problems = _pick(claimed.figure, ranked)
     if problems:
         return _verdict(claimed, "mismatch", site, problems[0], score=_score(site, grams))
     verdict = "supported" if ok else "contradicted"
     return _verdict(claimed, verdict, site, None, score=_score(site, grams))
+
+
+def _pick(claimed: Figure, ranked: list[tuple[float, bool, Site, list[Finding]]]):
+    """The nearest site; among sites about as near, one that supports the claim, else the one
+    whose value is closest to the claim's (a misquote is likelier a slip of a digit or of
+    万/亿 on the figure meant than on its neighbour)."""
+    best = max(r[0] for r in ranked)
+    near = [r for r in ranked if r[0] >= best - NEAR]
+    return max(near, key=lambda r: (r[1], -_value_gap(r[2].figure, claimed), r[0]))
+
+
+def _value_gap(page: Figure, claimed: Figure) -> float:
+    """How far apart two values are, a 万/亿 slip (a factor of 10^4) counting as no distance."""
+    a, b = _magnitude(page), _magnitude(claimed)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return math.inf
+    gap = math.log(a / b)
+    return min(abs(gap + k * _WAN) for k in (-1, 0, 1))
+
+
+def _magnitude(figure: Figure) -> float | None:
+    if figure.value is not None:
+        return figure.value
+    return figure.low if figure.low is not None else figure.high
 
 
 def _score(site: Site, grams: frozenset[str]) -> float:
