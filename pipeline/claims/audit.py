@@ -31,7 +31,9 @@ _UPPER_BOUNDS = ("under", "at_most")
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # sidebar_differs | part_exceeds_whole | share_over_100 | shares_over_100 | growth_inconsistent
+    # sidebar_differs | part_exceeds_whole | share_over_100 | shares_over_100 |
+    # growth_inconsistent
+    kind: str
     page_id: str
     spans: list[tuple[int, int]]  # the figures concerned, page offsets
     surfaces: list[str]

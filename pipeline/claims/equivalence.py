@@ -75,9 +75,7 @@ def supports(page: Figure, claimed: Figure) -> bool:
     pairs = list(zip(_points(page), _points(claimed), strict=False))
     if len(_points(page)) != len(_points(claimed)):
         return False
-    return all(
-        p is not None and c is not None and _close(page, p, claimed, c) for p, c in pairs
-    )
+    return all(p is not None and c is not None and _close(page, p, claimed, c) for p, c in pairs)
 
 
 def _close(page: Figure, p: float, claimed: Figure, c: float) -> bool:

@@ -14,13 +14,15 @@ from functools import cache
 
 from pipeline.claims.match import Site
 from pipeline.claims.parse import ClaimedFigure
-from pipeline.claims.places import Place, find_places, mentions
+from pipeline.claims.places import Place, mentions
 from pipeline.dates import extract_dates
 from pipeline.document import DateMention
 
 # A stretch of claim words this many bigrams long (four characters) that the figure's article
 # never uses is a metric the page does not give; shorter gaps are the claim's own joins.
 UNSEEN_RUN = 3
+# How far back (characters) the place named last still governs a sentence that names none.
+PLACE_REACH = 400
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 _NOT_PERIODS = ("duration",)
 _BASE = ("比", "较", "同比", "相比")
@@ -34,21 +36,35 @@ class Finding:
 
 
 def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
-    """A place of the claim that neither the figure's sentence nor its article names."""
-    for place in claimed.places:
-        if mentions(site.sentence, place) or mentions(site.article.text, place):
-            continue
-        named = _page_places(site)
-        where = f"for {named}" if named else "without that place"
-        return Finding(
-            "subject", f"the page gives {site.figure.surface} {where}, not for {place.surface}"
-        )
-    return None
+    """The claim's places against the place in force at the figure: the sentence names a
+    claim place, or names no other place (the page's LOC entities) and the place named last
+    before it (within ``PLACE_REACH`` characters) is a claim place, or none is named; and
+    every claim place is named somewhere in the article."""
+    if not claimed.places:
+        return None
+    in_force = [] if any(mentions(site.sentence, c) for c in claimed.places) else _in_force(site)
+    near = not in_force or any(mentions(p, c) for p in in_force for c in claimed.places)
+    missing = [c for c in claimed.places if not mentions(site.article.text, c)]
+    if near and not missing:
+        return None
+    wrong = missing[0] if missing else claimed.places[0]
+    named = "、".join(dict.fromkeys(in_force))
+    where = f"for {named}" if named else "without that place"
+    return Finding(
+        "subject", f"the page gives {site.figure.surface} {where}, not for {wrong.surface}"
+    )
 
 
-def _page_places(site: Site) -> str:
-    places = find_places(site.sentence) or find_places(site.article.headline or "")
-    return "、".join(dict.fromkeys(p.surface for p in places))
+def _in_force(site: Site) -> list[str]:
+    """Places (the page's LOC entities) named in the figure's sentence, else the last one
+    named before it within ``PLACE_REACH`` characters."""
+    lo, hi = site.figure.sentence
+    places = [e for e in site.doc.entities if e.label == "LOC"]
+    inside = [e.surface for e in places if lo <= e.start < hi]
+    if inside:
+        return inside
+    before = [e.surface for e in places if lo - PLACE_REACH <= e.start < lo]
+    return before[-1:]
 
 
 def site_period(site: Site) -> DateMention | None:
@@ -118,9 +134,7 @@ def metric_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
             missing = missing + 1 if run[i : i + 2] not in seen else 0
             if missing >= UNSEEN_RUN:
                 counts = f"counts {site.figure.metric}" if site.figure.metric else "is not that"
-                return Finding(
-                    "metric", f"the page's {site.figure.surface} {counts}, not {run}"
-                )
+                return Finding("metric", f"the page's {site.figure.surface} {counts}, not {run}")
     return None
 
 

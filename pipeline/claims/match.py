@@ -156,26 +156,32 @@ class Index:
         self.sites: list[Site] = [site for doc in docs for site in sites_of(doc)]
         self._by_gram: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self._by_unit: dict[str | None, list[int]] = defaultdict(list)
+        self._by_value: dict[float, list[int]] = defaultdict(list)
         for n, site in enumerate(self.sites):
             unit = site.figure.unit
             self._by_unit[unit].append(n)
+            if site.figure.value is not None:
+                self._by_value[_value_key(site.figure.value)].append(n)
             for gram in site.grams:
                 self._by_gram[(unit, gram)].append(n)
 
-    def candidates(self, claimed: ClaimedFigure, *, same_unit: bool = True) -> list[Site]:
-        """Sites that share a word with the claim: of its unit, or (else) of any other unit."""
+    def candidates(self, claimed: ClaimedFigure) -> list[Site]:
+        """Sites of the claimed figure's unit whose sentence shares a word with the claim."""
         unit = claimed.figure.unit
         grams = claimed.bigrams() | claimed.place_bigrams()
-        if same_unit:
-            hits = {n for gram in grams for n in self._by_gram.get((unit, gram), ())}
-            if not grams:
-                hits = set(self._by_unit.get(unit, ()))
-        else:
-            hits = {
-                n
-                for other in self._by_unit
-                if other != unit
-                for gram in grams
-                for n in self._by_gram.get((other, gram), ())
-            }
+        hits = {n for gram in grams for n in self._by_gram.get((unit, gram), ())}
+        if not grams:
+            hits = set(self._by_unit.get(unit, ()))
         return [self.sites[n] for n in sorted(hits)]
+
+    def same_value_other_unit(self, claimed: ClaimedFigure) -> list[Site]:
+        """Sites that give the claimed value in another unit (596万户 against 596万家)."""
+        value = claimed.figure.value
+        if value is None:
+            return []
+        found = self._by_value.get(_value_key(value), ())
+        return [self.sites[n] for n in found if self.sites[n].figure.unit != claimed.figure.unit]
+
+
+def _value_key(value: float) -> float:
+    return float(f"{value:.9g}")

@@ -3,8 +3,9 @@
 "截至2026年4月末，浙江已组织走访企业596万家" gives the figure 596万家 (value, unit, bound,
 precision come with the extracted figure), the period 2026年4月末, the place 浙江 and the
 metric words 已组织走访企业. A claim with several figures ("…走访企业596万家，其中147万家获得
-授信") gives each figure the words since the previous figure, and the places and periods of those words and of
-the claim's opening (subject and period are usually said once, at the start).
+授信") gives each figure the words since the previous figure, and the places and periods of
+those words and of the claim's opening (subject and period are usually said once, at the
+start).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from pipeline.figures import extract_figures
 from pipeline.lexicon import read_list
 
 LINK_WORDS = "figures/link_words.txt"
-# Words that only carry the claim along (已组织, 共有); they say nothing about the metric.
-_FILLER = frozenset("已共约")
+# Characters that only carry the claim along (已, 共) or join its words (的, 了); they say
+# nothing about the metric, and bigrams across them are noise.
+_FILLER = frozenset("已共约的了")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ FOUND = 0.45
 FIELD_MARGIN = 0.35
 # A page figure that says the claimed value is taken to be the one meant over a slightly
 # nearer one that does not: agreement in value is evidence of reference too.
-VALUE_BONUS = 0.1
+VALUE_BONUS = 0.05
 _WAN = math.log(1e4)
 # Sites this much less near than the nearest are still "about as near".
 NEAR = 0.05
@@ -80,9 +80,13 @@ def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
             ok = supports(site.figure, claimed.figure)
             score += (VALUE_BONUS if ok else 0.0) - (FIELD_MARGIN if problems else 0.0)
             ranked.append((score, ok, site, problems))
-    if not ranked:
-        return _other_unit(claimed, index, grams) or _verdict(claimed, "not_found", None, None)
-    _, ok, site, problems = _pick(claimed.figure, ranked)
+    best = _pick(claimed.figure, ranked) if ranked else None
+    other = _other_unit(claimed, index, grams, best[0] if best else FOUND)
+    if other is not None:
+        return other
+    if best is None:
+        return _verdict(claimed, "not_found", None, None)
+    _, ok, site, problems = best
     if problems:
         return _verdict(claimed, "mismatch", site, problems[0], score=_score(site, grams))
     verdict = "supported" if ok else "contradicted"
@@ -117,19 +121,23 @@ def _score(site: Site, grams: frozenset[str]) -> float:
     return round(closeness(site, grams), 3)
 
 
-def _other_unit(claimed: ClaimedFigure, index: Index, grams: frozenset[str]) -> Verdict | None:
-    """A figure of the same value and meaning in another unit (596万户 vs 596万家)."""
+def _other_unit(
+    claimed: ClaimedFigure, index: Index, grams: frozenset[str], to_beat: float
+) -> Verdict | None:
+    """The claimed value in another unit (596万户 vs 596万家), nearer in meaning than the best
+    figure of the claimed unit and agreeing in subject, period and metric."""
     best = None
-    for site in index.candidates(claimed, same_unit=False):
-        if site.figure.value is None or site.figure.value != claimed.figure.value:
-            continue
+    for site in index.same_value_other_unit(claimed):
         score = closeness(site, grams)
-        if score >= FOUND and not findings(claimed, site) and (best is None or score > best[0]):
+        if score > to_beat and not findings(claimed, site) and (best is None or score > best[0]):
             best = (score, site)
     if best is None:
         return None
     site = best[1]
-    reason = f"the page gives {site.figure.surface}, in {site.figure.unit}, not {claimed.figure.unit}"
+    reason = (
+        f"the page gives {site.figure.surface}, in {site.figure.unit}, "
+        f"not in {claimed.figure.unit}"
+    )
     return _verdict(claimed, "mismatch", site, Finding("unit", reason), score=round(best[0], 3))
 
 
