@@ -14,7 +14,7 @@ from functools import cache
 
 from pipeline.claims.match import Site
 from pipeline.claims.parse import ClaimedFigure
-from pipeline.claims.places import Place, mentions
+from pipeline.claims.places import Place, is_division, mentions
 from pipeline.dates import extract_dates
 from pipeline.document import DateMention
 
@@ -56,10 +56,11 @@ def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
 
 
 def _in_force(site: Site) -> list[str]:
-    """Places (the page's LOC entities) named in the figure's sentence, else the last one
-    named before it within ``PLACE_REACH`` characters."""
+    """Divisions (the page's LOC entities that name one) named in the figure's sentence, else
+    the last one named before it within ``PLACE_REACH`` characters; landmarks (工业广场) and
+    foreign places do not set the subject."""
     lo, hi = site.figure.sentence
-    places = [e for e in site.doc.entities if e.label == "LOC"]
+    places = [e for e in site.doc.entities if e.label == "LOC" and is_division(e.surface)]
     inside = [e.surface for e in places if lo <= e.start < hi]
     if inside:
         return inside

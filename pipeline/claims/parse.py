@@ -10,6 +10,7 @@ start).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.claims.places import Place, find_places
@@ -19,6 +20,7 @@ from pipeline.figures import extract_figures
 from pipeline.lexicon import read_list
 
 LINK_WORDS = "figures/link_words.txt"
+ORG_SUFFIXES = "entity_rules/org_suffixes.txt"
 # Characters that only carry the claim along (已, 共) or join its words (的, 了); they say
 # nothing about the metric, and bigrams across them are noise.
 _FILLER = frozenset("已共约的了")
@@ -44,7 +46,11 @@ def parse_claim(claim: str) -> list[ClaimedFigure]:
     dates = extract_dates(claim)
     figures = extract_figures(claim, dates=dates)
     real_dates = [d for d in dates if d.kind != "duration"]
-    places = [p for p in find_places(claim) if not _inside(p.start, p.end, figures, real_dates)]
+    places = [
+        p
+        for p in find_places(claim)
+        if not _inside(p.start, p.end, figures, real_dates) and not _names_org(claim, p)
+    ]
     opening = figures[0].start if figures else len(claim)
     parsed = []
     for i, figure in enumerate(figures):
@@ -60,6 +66,13 @@ def parse_claim(claim: str) -> list[ClaimedFigure]:
             )
         )
     return parsed
+
+
+def _names_org(claim: str, place: Place) -> bool:
+    """Whether the place begins an organization's name (山西晋豫…有限公司, 浙江农商银行): the
+    subject is then the organization, not the place."""
+    run = re.split(r"[^\w]|\d", claim[place.end :], maxsplit=1)[0]
+    return any(suffix in run for suffix in read_list(ORG_SUFFIXES))
 
 
 def _inside(start: int, end: int, figures: list[Figure], dates: list[DateMention]) -> bool:

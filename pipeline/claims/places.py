@@ -69,3 +69,8 @@ def find_places(text: str) -> list[Place]:
 def mentions(text: str, place: Place) -> bool:
     """Whether ``text`` names the place in any of its forms."""
     return any(form in text for form in place.forms)
+
+
+def is_division(name: str) -> bool:
+    """Whether the name is a Chinese division in one of its forms (浙江, 浙江省, 朔州市)."""
+    return name in _forms()

@@ -29,6 +29,8 @@ FIELD_MARGIN = 0.35
 # nearer one that does not: agreement in value is evidence of reference too.
 VALUE_BONUS = 0.05
 _WAN = math.log(1e4)
+# Closeness a figure in another unit needs to be taken for the one meant.
+OTHER_UNIT = 0.75
 # Sites this much less near than the nearest are still "about as near".
 NEAR = 0.05
 
@@ -81,7 +83,7 @@ def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
             score += (VALUE_BONUS if ok else 0.0) - (FIELD_MARGIN if problems else 0.0)
             ranked.append((score, ok, site, problems))
     best = _pick(claimed.figure, ranked) if ranked else None
-    other = _other_unit(claimed, index, grams, best[0] if best else FOUND)
+    other = _other_unit(claimed, index, grams, _score(best[2], grams) if best else FOUND)
     if other is not None:
         return other
     if best is None:
@@ -129,7 +131,9 @@ def _other_unit(
     best = None
     for site in index.same_value_other_unit(claimed):
         score = closeness(site, grams)
-        if score > to_beat and not findings(claimed, site) and (best is None or score > best[0]):
+        if score < max(to_beat, OTHER_UNIT) or findings(claimed, site):
+            continue
+        if best is None or score > best[0]:
             best = (score, site)
     if best is None:
         return None
