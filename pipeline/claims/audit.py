@@ -26,6 +26,8 @@ _PART_LEAD = "其中"
 _LIST_JOIN = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]")
 _LOWER_BOUNDS = ("over", "at_least")
+# Characters a shortened metric needs to be taken for the full one (“小巨人”企业).
+_MIN_METRIC = 4
 _UPPER_BOUNDS = ("under", "at_most")
 
 
@@ -63,30 +65,31 @@ def _finding(doc: PageDocument, kind: str, figures: Sequence[Figure], reason: st
 
 
 def _same_meaning(a: Figure, b: Figure) -> bool:
-    """Same unit, metric, subject and period, as the extractor read them."""
-    return (
-        a.unit == b.unit
-        and bool(a.metric)
-        and a.metric == b.metric
-        and a.subject == b.subject
-        and a.period == b.period
-        and a.change == b.change
-    )
+    """Same unit and change, the same metric (one naming it in full, the other maybe in
+    short: “小巨人”企业 / 国家级专精特新“小巨人”企业), and no other subject or period."""
+    if a.unit != b.unit or a.change != b.change or not a.metric or not b.metric:
+        return False
+    short, full = sorted((a.metric, b.metric), key=len)
+    same_metric = short == full or (len(short) >= _MIN_METRIC and short in full)
+    return same_metric and _agree(a.subject, b.subject) and _agree(a.period, b.period)
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    """Equal, or one is unknown (a sidebar often leaves the subject to its article)."""
+    return a is None or b is None or a == b or a in b or b in a
 
 
 def _sidebar_differs(doc: PageDocument) -> list[Finding]:
+    """A sidebar figure that no body figure of the same meaning in its article agrees with."""
     body = [f for f in doc.figures if not f.in_sidebar]
     found = []
     for side in (f for f in doc.figures if f.in_sidebar):
-        for main in body:
-            if main.article == side.article and _same_meaning(side, main):
-                if not supports(main, side) and not supports(side, main):
-                    reason = (
-                        f"the sidebar gives {side.surface} for {side.metric}, "
-                        f"the article {main.surface}"
-                    )
-                    found.append(_finding(doc, "sidebar_differs", [side, main], reason))
-                break
+        same = [m for m in body if m.article == side.article and _same_meaning(side, m)]
+        if not same or any(supports(m, side) or supports(side, m) for m in same):
+            continue
+        main = min(same, key=lambda m: (m.metric != side.metric, abs(m.start - side.start)))
+        reason = f"the sidebar gives {side.surface} for {side.metric}, the article {main.surface}"
+        found.append(_finding(doc, "sidebar_differs", [side, main], reason))
     return found
 
 
