@@ -138,7 +138,7 @@ def closeness(site: Site, grams: frozenset[str]) -> float:
     if not grams:
         return 0.0
     total = 0.0
-    for gram in grams:
+    for gram in sorted(grams):  # a fixed order: the same sum on every run
         away = site.own.get(gram)
         if away is not None:
             total += max(WEIGHTS["own_far"], WEIGHTS["own"] - DISTANCE_COST * away)
@@ -146,7 +146,7 @@ def closeness(site: Site, grams: frozenset[str]) -> float:
             total += WEIGHTS["sentence"]
         elif gram in site.article.grams:
             total += WEIGHTS["article"]
-    return total / len(grams)
+    return round(total / len(grams), 6)
 
 
 class Index:

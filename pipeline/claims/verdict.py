@@ -24,15 +24,15 @@ from pipeline.document import Figure
 # Closeness a page figure needs to be about the claimed one at all.
 FOUND = 0.45
 # How much nearer a figure whose fields differ must be to beat one whose fields agree.
-FIELD_MARGIN = 0.35
+FIELD_MARGIN = 0.15
 # A page figure that says the claimed value is taken to be the one meant over a slightly
 # nearer one that does not: agreement in value is evidence of reference too.
-VALUE_BONUS = 0.05
+VALUE_BONUS = 0.02
 _WAN = math.log(1e4)
 # Closeness a figure in another unit needs to be taken for the one meant.
 OTHER_UNIT = 0.75
 # Sites this much less near than the nearest are still "about as near".
-NEAR = 0.05
+NEAR = 0.02
 
 
 @dataclass(frozen=True)
