@@ -99,7 +99,7 @@ def _parts_exceed_wholes(doc: PageDocument) -> list[Finding]:
     found = []
     for i, part in enumerate(figures):
         lead = text.rfind(_PART_LEAD, 0, part.start)
-        if lead < 0 or part.unit == "%" or part.change or part.bound in _UPPER_BOUNDS:
+        if lead < 0 or part.unit == "%" or part.bound in _UPPER_BOUNDS:
             continue
         wholes = [
             w
