@@ -139,8 +139,7 @@ def _other_unit(
         return None
     site = best[1]
     reason = (
-        f"the page gives {site.figure.surface}, in {site.figure.unit}, "
-        f"not in {claimed.figure.unit}"
+        f"the page gives {site.figure.surface}, in {site.figure.unit}, not in {claimed.figure.unit}"
     )
     return _verdict(claimed, "mismatch", site, Finding("unit", reason), score=round(best[0], 3))
 
