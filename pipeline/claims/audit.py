@@ -17,15 +17,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from pipeline.claims.equivalence import precision, supports
+from pipeline.claims.match import from_to_pairs
 from pipeline.document import Figure, PageDocument
-from pipeline.lexicon import read_list, read_table
+from pipeline.lexicon import read_list
 
 SHARE_WORDS = "claims/share_words.txt"
-RANGE_WORDS = "claims/range_words.txt"
 _PART_LEAD = "其中"
 _LIST_JOIN = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]")
 _LOWER_BOUNDS = ("over", "at_least")
+_RATES = ("%", "倍")
 # Characters a shortened metric needs to be taken for the full one (“小巨人”企业).
 _MIN_METRIC = 4
 _UPPER_BOUNDS = ("under", "at_most")
@@ -175,13 +176,14 @@ def _share_lists(doc: PageDocument) -> list[list[Figure]]:
 def _growth_inconsistent(doc: PageDocument) -> list[Finding]:
     """由A…到B, then a rate in the next clause: the rate must be what A and B give."""
     text, figures, found = doc.page.text, doc.figures, []
-    for i in range(len(figures) - 2):
-        base, new, rate = figures[i], figures[i + 1], figures[i + 2]
-        if not _from_to(text, base, new) or rate.change is None or rate.value is None:
+    for i, base in from_to_pairs(text, figures).items():
+        new = figures[i]
+        rate = figures[i + 1] if i + 1 < len(figures) else None
+        if rate is None or rate.change is None or rate.value is None or rate.unit not in _RATES:
             continue
-        if _CLAUSE_BREAK.findall(text[new.end : rate.start]).__len__() > 1:
+        if len(_CLAUSE_BREAK.findall(text[new.end : rate.start])) > 1 or base.unit == "%":
             continue
-        if rate.unit not in ("%", "倍") or not base.value or new.value is None:
+        if not base.value or new.value is None:
             continue
         implied = (new.value / base.value - 1) * 100
         slack = 100 * new.value / base.value * _relative_step(base) + 100 * _relative_step(new)
@@ -199,15 +201,3 @@ def _growth_inconsistent(doc: PageDocument) -> list[Finding]:
 
 def _relative_step(figure: Figure) -> float:
     return precision(figure, figure.value) / 2 / abs(figure.value) if figure.value else 0.0
-
-
-def _from_to(text: str, base: Figure, new: Figure) -> bool:
-    """由/从 shortly before the first level, 到/至 shortly before the second, same unit."""
-    if base.unit != new.unit or base.unit == "%" or base.value is None:
-        return False
-    words = read_table(RANGE_WORDS)
-    before = text[max(base.sentence[0], base.start - 8) : base.start]
-    between = text[base.end : new.start]
-    opens = any(w in before for role, w in words if role == "from")
-    closes = any(w in between[-8:] for role, w in words if role == "to")
-    return opens and closes and not _CLAUSE_BREAK.search(before + between)

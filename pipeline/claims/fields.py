@@ -82,6 +82,10 @@ def site_period(site: Site) -> DateMention | None:
     inside = [d for d in dates if lo <= d.start and d.end <= figure.start]
     if inside and not _CLAUSE_BREAK.search(text[inside[-1].end : figure.start]):
         return inside[-1]
+    if site.opens_range:  # 与2020年相比，…由14.5元提高到22.3元: the base level is 2020's
+        base = _base_date(site)
+        if base is not None:
+            return base
     if figure.period:
         named = [d for d in dates if d.surface == figure.period and d.article == figure.article]
         before = [d for d in named if d.start <= figure.start]
@@ -89,6 +93,17 @@ def site_period(site: Site) -> DateMention | None:
             return before[-1]
         return named[0] if named else None
     return inside[-1] if inside else None
+
+
+def _base_date(site: Site) -> DateMention | None:
+    """A date the sentence compares with (与2020年相比, 比2024年, 较上年)."""
+    text, (lo, hi) = site.doc.page.text, site.figure.sentence
+    for d in site.doc.dates:
+        if lo <= d.start < hi and d.kind not in _NOT_PERIODS and d.normalized:
+            lead, tail = text[max(lo, d.start - 2) : d.start], text[d.end : d.end + 2]
+            if lead.endswith(("与", "比", "较", "同")) or tail.startswith(("相比", "比")):
+                return d
+    return None
 
 
 def period_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:

@@ -10,7 +10,7 @@ A site's closeness to a claim is the share of the claim's word bigrams it uses, 
 by how near the figure it stands: in the figure's own clause (between the previous and the
 next figure or clause break) 1.0 right beside it, 0.01 less for each character away, down to
 0.8; in the clause before, 0.8; elsewhere in its sentence 0.7; in its article 0.4. In a
-"A、B分别为x、y" list, A counts as x's own clause.
+"A、B分别为x、y" list, A counts as x's own clause; in "由A提高到B", A's words are B's too.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from pipeline.claims.parse import ClaimedFigure, bigrams
 from pipeline.document import Article, Figure, PageDocument
+from pipeline.lexicon import read_table
 
 WEIGHTS = {"own": 1.0, "own_far": 0.8, "sentence": 0.7, "article": 0.4}
 DISTANCE_COST = 0.01
@@ -31,6 +32,9 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 _RESPECTIVELY = "分别"
 _LIST_JOIN = re.compile(r"[、，,和及与]|以及")
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
+RANGE_WORDS = "claims/range_words.txt"
+# Characters between 由/从 and its level, or 到/至 and its level (从2024年的341立方米).
+RANGE_REACH = 8
 # Distance given to the words of the clause before a figure's own (weight: own_far).
 FAR = 20
 
@@ -51,6 +55,7 @@ class Site:
     sentence: str
     own: dict[str, int]  # bigrams of the figure's own clause -> characters away from it
     grams: frozenset[str]  # the sentence's
+    opens_range: bool = False  # A in 由A提高到B: a base level
 
 
 def sites_of(doc: PageDocument) -> list[Site]:
@@ -59,6 +64,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
     whole = ArticleText(None, None, doc.page.text, page_grams(doc.page.text))
     text, figures = doc.page.text, doc.figures
     respective = _respective_items(text, figures)
+    ranges = from_to_pairs(text, figures)
     sites = []
     for i, figure in enumerate(figures):
         lo, hi = figure.sentence
@@ -73,6 +79,11 @@ def sites_of(doc: PageDocument) -> list[Site]:
         previous = clauses[-2] if len(clauses) > 1 else ""
         for gram in page_grams(previous):
             own.setdefault(gram, FAR)
+        if i in ranges:  # 由14.5元提高到22.3元: the second level counts what the first does
+            start = ranges[i]
+            first = _CLAUSE_END.split(text[max(lo, start.start - RANGE_REACH) : start.start])
+            for gram in page_grams(first[-1]):
+                own[gram] = 0
         sites.append(
             Site(
                 doc=doc,
@@ -81,9 +92,32 @@ def sites_of(doc: PageDocument) -> list[Site]:
                 sentence=text[lo:hi],
                 own=own,
                 grams=page_grams(text[lo:hi]),
+                opens_range=i + 1 in ranges and ranges[i + 1] is figure,
             )
         )
     return sites
+
+
+def from_to_pairs(text: str, figures: Sequence[Figure]) -> dict[int, Figure]:
+    """Index of the second level -> the first, for "由A提高到B" / "从A减少到了B": the same unit,
+    由/从 shortly before A, 到/至 shortly before B, at most one comma between."""
+    words = read_table(RANGE_WORDS)
+    opens = tuple(w for role, w in words if role == "from")
+    closes = tuple(w for role, w in words if role == "to")
+    pairs = {}
+    for i in range(1, len(figures)):
+        a, b = figures[i - 1], figures[i]
+        if a.unit != b.unit or a.sentence != b.sentence:
+            continue
+        before = _CLAUSE_BREAK.split(text[max(a.sentence[0], a.start - RANGE_REACH) : a.start])
+        between = text[a.end : b.start]
+        if (
+            any(w in before[-1] for w in opens)
+            and any(w in between[-RANGE_REACH:] for w in closes)
+            and len(_CLAUSE_BREAK.findall(between)) <= 1
+        ):
+            pairs[i] = a
+    return pairs
 
 
 def _respective_items(text: str, figures: Sequence[Figure]) -> dict[int, str]:
@@ -133,20 +167,23 @@ def _article_text(article: Article) -> ArticleText:
     return ArticleText(article.id, article.headline, text, page_grams(text))
 
 
-def closeness(site: Site, grams: frozenset[str]) -> float:
-    """Weighted share of the claim's bigrams found near the figure (see module doc)."""
-    if not grams:
-        return 0.0
-    total = 0.0
-    for gram in sorted(grams):  # a fixed order: the same sum on every run
-        away = site.own.get(gram)
-        if away is not None:
-            total += max(WEIGHTS["own_far"], WEIGHTS["own"] - DISTANCE_COST * away)
-        elif gram in site.grams:
-            total += WEIGHTS["sentence"]
-        elif gram in site.article.grams:
-            total += WEIGHTS["article"]
-    return round(total / len(grams), 6)
+def closeness(site: Site, claimed: ClaimedFigure) -> float:
+    """Weighted share of the claim's words found near the figure (see module doc): each metric
+    bigram is one word, and so is each place, whatever its length."""
+    words = [_weight(site, gram) for gram in sorted(claimed.bigrams())]
+    for place in claimed.places:
+        grams = sorted(bigrams(place.surface))
+        words.append(sum(_weight(site, g) for g in grams) / len(grams))
+    return round(sum(words) / len(words), 6) if words else 0.0
+
+
+def _weight(site: Site, gram: str) -> float:
+    away = site.own.get(gram)
+    if away is not None:
+        return max(WEIGHTS["own_far"], WEIGHTS["own"] - DISTANCE_COST * away)
+    if gram in site.grams:
+        return WEIGHTS["sentence"]
+    return WEIGHTS["article"] if gram in site.article.grams else 0.0
 
 
 class Index:

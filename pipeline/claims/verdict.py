@@ -73,26 +73,25 @@ class Verdict:
 
 
 def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
-    grams = claimed.bigrams() | claimed.place_bigrams()
     ranked = []
     for site in index.candidates(claimed):
-        score = closeness(site, grams)
+        score = closeness(site, claimed)
         if score >= FOUND:
             problems = findings(claimed, site)
             ok = supports(site.figure, claimed.figure)
             score += (VALUE_BONUS if ok else 0.0) - (FIELD_MARGIN if problems else 0.0)
             ranked.append((score, ok, site, problems))
     best = _pick(claimed.figure, ranked) if ranked else None
-    other = _other_unit(claimed, index, grams, _score(best[2], grams) if best else FOUND)
+    other = _other_unit(claimed, index, _score(best[2], claimed) if best else FOUND)
     if other is not None:
         return other
     if best is None:
         return _verdict(claimed, "not_found", None, None)
     _, ok, site, problems = best
     if problems:
-        return _verdict(claimed, "mismatch", site, problems[0], score=_score(site, grams))
+        return _verdict(claimed, "mismatch", site, problems[0], score=_score(site, claimed))
     verdict = "supported" if ok else "contradicted"
-    return _verdict(claimed, verdict, site, None, score=_score(site, grams))
+    return _verdict(claimed, verdict, site, None, score=_score(site, claimed))
 
 
 def _pick(claimed: Figure, ranked: list[tuple[float, bool, Site, list[Finding]]]):
@@ -119,18 +118,16 @@ def _magnitude(figure: Figure) -> float | None:
     return figure.low if figure.low is not None else figure.high
 
 
-def _score(site: Site, grams: frozenset[str]) -> float:
-    return round(closeness(site, grams), 3)
+def _score(site: Site, claimed: ClaimedFigure) -> float:
+    return round(closeness(site, claimed), 3)
 
 
-def _other_unit(
-    claimed: ClaimedFigure, index: Index, grams: frozenset[str], to_beat: float
-) -> Verdict | None:
+def _other_unit(claimed: ClaimedFigure, index: Index, to_beat: float) -> Verdict | None:
     """The claimed value in another unit (596万户 vs 596万家), nearer in meaning than the best
     figure of the claimed unit and agreeing in subject, period and metric."""
     best = None
     for site in index.same_value_other_unit(claimed):
-        score = closeness(site, grams)
+        score = closeness(site, claimed)
         if score < max(to_beat, OTHER_UNIT) or findings(claimed, site):
             continue
         if best is None or score > best[0]:
