@@ -17,10 +17,12 @@ from pipeline.claims.parse import ClaimedFigure
 from pipeline.claims.places import Place, is_division, mentions
 from pipeline.dates import extract_dates
 from pipeline.document import DateMention
+from pipeline.lexicon import read_list
 
 # A stretch of claim words this many bigrams long (four characters) that the figure's article
 # never uses is a metric the page does not give; shorter gaps are the claim's own joins.
 UNSEEN_RUN = 3
+PLACE_ANAPHORA = "claims/place_anaphora.txt"
 # How far back (characters) the place named last still governs a sentence that names none.
 PLACE_REACH = 400
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?")
@@ -58,14 +60,16 @@ def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
 def _in_force(site: Site) -> list[str]:
     """Divisions (the page's LOC entities that name one) named in the figure's sentence, else
     the last one named before it within ``PLACE_REACH`` characters; landmarks (工业广场) and
-    foreign places do not set the subject."""
+    foreign places do not set the subject. A sentence that refers back (全县, 当地) is about
+    the place named before it, whatever else it names."""
     lo, hi = site.figure.sentence
     places = [e for e in site.doc.entities if e.label == "LOC" and is_division(e.surface)]
     inside = [e.surface for e in places if lo <= e.start < hi]
-    if inside:
+    clause = site.doc.page.text[lo : site.figure.start]
+    if inside and not any(word in clause for word in read_list(PLACE_ANAPHORA)):
         return inside
     before = [e.surface for e in places if lo - PLACE_REACH <= e.start < lo]
-    return before[-1:]
+    return before[-1:] or inside
 
 
 def site_period(site: Site) -> DateMention | None:
