@@ -10,7 +10,8 @@ A site's closeness to a claim is the share of the claim's word bigrams it uses, 
 by how near the figure it stands: in the figure's own clause (between the previous and the
 next figure or clause break) 1.0 right beside it, 0.01 less for each character away, down to
 0.8; in the clause before, 0.8; elsewhere in its sentence 0.7; in its article 0.4. In a
-"A、B分别为x、y" list, A counts as x's own clause; in "由A提高到B", A's words are B's too.
+"A、B分别为x、y" list, A counts as x's own clause; in "由A提高到B", A's words are B's too
+(further away by A and what stands between).
 """
 
 from __future__ import annotations
@@ -80,10 +81,12 @@ def sites_of(doc: PageDocument) -> list[Site]:
         for gram in page_grams(previous):
             own.setdefault(gram, FAR)
         if i in ranges:  # 由14.5元提高到22.3元: the second level counts what the first does
-            start = ranges[i]
-            first = _CLAUSE_END.split(text[max(lo, start.start - RANGE_REACH) : start.start])
-            for gram in page_grams(first[-1]):
-                own[gram] = 0
+            first = ranges[i]
+            words = _CLAUSE_END.split(text[lo : first.start])[-1]
+            for gram, away in _distances(words, "").items():
+                away += figure.start - first.start
+                if away < own.get(gram, away + 1):
+                    own[gram] = away
         sites.append(
             Site(
                 doc=doc,
