@@ -9,7 +9,8 @@ score a few hundred sites each.
 A site's closeness to a claim is the share of the claim's word bigrams it uses, each weighted
 by how near the figure it stands: in the figure's own clause (between the previous and the
 next figure or clause break) 1.0 right beside it, 0.01 less for each character away, down to
-0.8; in the clause before, 0.8; elsewhere in its sentence 0.7; in its article 0.4. In a
+0.8; in the clause before, 0.8; elsewhere in its sentence 0.7; earlier in its paragraph
+0.55; in its article 0.4. In a
 "A、B分别为x、y" list, A counts as x's own clause; in "由A提高到B", A's words are B's too
 (further away by A and what stands between).
 """
@@ -25,7 +26,7 @@ from pipeline.claims.parse import ClaimedFigure, bigrams
 from pipeline.document import Article, Figure, PageDocument
 from pipeline.lexicon import read_table
 
-WEIGHTS = {"own": 1.0, "own_far": 0.8, "sentence": 0.7, "article": 0.4}
+WEIGHTS = {"own": 1.0, "own_far": 0.8, "sentence": 0.7, "paragraph": 0.55, "article": 0.4}
 DISTANCE_COST = 0.01
 # A clause ends at these; the words of the next clause belong to another figure.
 _CLAUSE_END = re.compile(r"[，,；;：:、。！？!?\n]")
@@ -56,6 +57,7 @@ class Site:
     sentence: str
     own: dict[str, int]  # bigrams of the figure's own clause -> characters away from it
     grams: frozenset[str]  # the sentence's
+    lead: frozenset[str]  # the paragraph's before the sentence: subject and date said once
     opens_range: bool = False  # A in 由A提高到B: a base level
 
 
@@ -95,6 +97,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
                 sentence=text[lo:hi],
                 own=own,
                 grams=page_grams(text[lo:hi]),
+                lead=page_grams(text[text.rfind("\n", 0, lo) + 1 : lo]),
                 opens_range=i + 1 in ranges and ranges[i + 1] is figure,
             )
         )
@@ -186,6 +189,8 @@ def _weight(site: Site, gram: str) -> float:
         return max(WEIGHTS["own_far"], WEIGHTS["own"] - DISTANCE_COST * away)
     if gram in site.grams:
         return WEIGHTS["sentence"]
+    if gram in site.lead:
+        return WEIGHTS["paragraph"]
     return WEIGHTS["article"] if gram in site.article.grams else 0.0
 
 
