@@ -14,17 +14,13 @@ from functools import cache
 
 from pipeline.claims.match import Site
 from pipeline.claims.parse import ClaimedFigure
-from pipeline.claims.places import Place, is_division, mentions
+from pipeline.claims.places import Place, mentions
 from pipeline.dates import extract_dates
 from pipeline.document import DateMention
-from pipeline.lexicon import read_list
 
 # A stretch of claim words this many bigrams long (four characters) that the figure's article
 # never uses is a metric the page does not give; shorter gaps are the claim's own joins.
 UNSEEN_RUN = 3
-PLACE_ANAPHORA = "claims/place_anaphora.txt"
-# How far back (characters) the place named last still governs a sentence that names none.
-PLACE_REACH = 400
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 _NOT_PERIODS = ("duration",)
 _BASE = ("比", "较", "同比", "相比")
@@ -38,13 +34,14 @@ class Finding:
 
 
 def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
-    """The claim's places against the place in force at the figure: the sentence names a
-    claim place, or names no other place (the page's LOC entities) and the place named last
-    before it (within ``PLACE_REACH`` characters) is a claim place, or none is named; and
-    every claim place is named somewhere in the article."""
+    """The claim's places against the places in force at the figure (see
+    :func:`pipeline.claims.match.places_in_force`): the sentence names a claim place, or the
+    places in force include one, or none is in force; and every claim place is named somewhere
+    in the article."""
     if not claimed.places:
         return None
-    in_force = [] if any(mentions(site.sentence, c) for c in claimed.places) else _in_force(site)
+    said_here = any(mentions(site.sentence, c) for c in claimed.places)
+    in_force = [] if said_here else list(site.in_force)
     near = not in_force or any(mentions(p, c) for p in in_force for c in claimed.places)
     missing = [c for c in claimed.places if not mentions(site.article.text, c)]
     if near and not missing:
@@ -55,21 +52,6 @@ def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
     return Finding(
         "subject", f"the page gives {site.figure.surface} {where}, not for {wrong.surface}"
     )
-
-
-def _in_force(site: Site) -> list[str]:
-    """Divisions (the page's LOC entities that name one) named in the figure's sentence, else
-    the last one named before it within ``PLACE_REACH`` characters; landmarks (工业广场) and
-    foreign places do not set the subject. A sentence that refers back (全县, 当地) is about
-    the place named before it, whatever else it names."""
-    lo, hi = site.figure.sentence
-    places = [e for e in site.doc.entities if e.label == "LOC" and is_division(e.surface)]
-    inside = [e.surface for e in places if lo <= e.start < hi]
-    clause = site.doc.page.text[lo : site.figure.start]
-    if inside and not any(word in clause for word in read_list(PLACE_ANAPHORA)):
-        return inside
-    before = [e.surface for e in places if lo - PLACE_REACH <= e.start < lo]
-    return before[-1:] or inside
 
 
 def site_period(site: Site) -> DateMention | None:

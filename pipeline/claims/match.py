@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.claims.parse import ClaimedFigure, bigrams
-from pipeline.document import Article, Figure, PageDocument
-from pipeline.lexicon import read_table
+from pipeline.claims.places import is_division, mentions
+from pipeline.document import Article, Entity, Figure, PageDocument
+from pipeline.lexicon import read_list, read_table
 
 WEIGHTS = {"own": 1.0, "own_far": 0.8, "sentence": 0.7, "paragraph": 0.55, "article": 0.4}
 DISTANCE_COST = 0.01
@@ -35,6 +36,9 @@ _RESPECTIVELY = "分别"
 _LIST_JOIN = re.compile(r"[、，,和及与]|以及")
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 RANGE_WORDS = "claims/range_words.txt"
+PLACE_ANAPHORA = "claims/place_anaphora.txt"
+# How far back (characters) the place named last still governs a sentence that names none.
+PLACE_REACH = 400
 # Characters between 由/从 and its level, or 到/至 and its level (从2024年的341立方米).
 RANGE_REACH = 8
 # Distance given to the words of the clause before a figure's own (weight: own_far).
@@ -58,6 +62,8 @@ class Site:
     own: dict[str, int]  # bigrams of the figure's own clause -> characters away from it
     grams: frozenset[str]  # the sentence's
     lead: frozenset[str]  # the paragraph's before the sentence: subject and date said once
+    in_force: tuple[str, ...] = ()  # the places the figure is about (see places_in_force)
+    place_before: bool = False  # they were named before its sentence
     opens_range: bool = False  # A in 由A提高到B: a base level
 
 
@@ -68,6 +74,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
     text, figures = doc.page.text, doc.figures
     respective = _respective_items(text, figures)
     ranges = from_to_pairs(text, figures)
+    divisions = [e for e in doc.entities if e.label == "LOC" and is_division(e.surface)]
     sites = []
     for i, figure in enumerate(figures):
         lo, hi = figure.sentence
@@ -89,6 +96,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
                 away += figure.start - first.start
                 if away < own.get(gram, away + 1):
                     own[gram] = away
+        in_force, place_before = places_in_force(text, figure, divisions)
         sites.append(
             Site(
                 doc=doc,
@@ -98,10 +106,36 @@ def sites_of(doc: PageDocument) -> list[Site]:
                 own=own,
                 grams=page_grams(text[lo:hi]),
                 lead=page_grams(text[text.rfind("\n", 0, lo) + 1 : lo]),
+                in_force=in_force,
+                place_before=place_before,
                 opens_range=i + 1 in ranges and ranges[i + 1] is figure,
             )
         )
     return sites
+
+
+def places_in_force(
+    text: str, figure: Figure, divisions: Sequence[Entity]
+) -> tuple[tuple[str, ...], bool]:
+    """The divisions a figure is about, and whether they were named before its sentence: those
+    its sentence names (the page's LOC entities that are divisions: landmarks and foreign
+    places do not set the subject), else the last one named before it within
+    ``PLACE_REACH`` characters. A sentence that refers back (全县, 当地) is about the place
+    named before it, whatever else it names."""
+    lo, hi = figure.sentence
+    inside = tuple(e.surface for e in divisions if lo <= e.start < hi)
+    clause = text[lo : figure.start]
+    if inside and not any(word in clause for word in read_list(PLACE_ANAPHORA)):
+        return inside, False
+    before = [e for e in divisions if lo - PLACE_REACH <= e.start < lo]
+    if not before:
+        return inside, False
+    run = [before[-1]]  # with the divisions written right before it (山西 in 山西朔州)
+    for e in reversed(before[:-1]):
+        if e.end != run[0].start:
+            break
+        run.insert(0, e)
+    return tuple(e.surface for e in run), True
 
 
 def from_to_pairs(text: str, figures: Sequence[Figure]) -> dict[int, Figure]:
@@ -175,11 +209,15 @@ def _article_text(article: Article) -> ArticleText:
 
 def closeness(site: Site, claimed: ClaimedFigure) -> float:
     """Weighted share of the claim's words found near the figure (see module doc): each metric
-    bigram is one word, and so is each place, whatever its length."""
+    bigram is one word, and so is each place, whatever its length; a place still in force
+    from an earlier sentence counts as if in the figure's clause."""
     words = [_weight(site, gram) for gram in sorted(claimed.bigrams())]
     for place in claimed.places:
         grams = sorted(bigrams(place.surface))
-        words.append(sum(_weight(site, g) for g in grams) / len(grams))
+        weight = sum(_weight(site, g) for g in grams) / len(grams)
+        if site.place_before and any(mentions(named, place) for named in site.in_force):
+            weight = WEIGHTS["own"]  # named before, still in force: as good as in its clause
+        words.append(weight)
     return round(sum(words) / len(words), 6) if words else 0.0
 
 

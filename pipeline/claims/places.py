@@ -71,6 +71,9 @@ def mentions(text: str, place: Place) -> bool:
     return any(form in text for form in place.forms)
 
 
+@cache
 def is_division(name: str) -> bool:
-    """Whether the name is a Chinese division in one of its forms (浙江, 浙江省, 朔州市)."""
-    return name in _forms()
+    """Whether the name is a Chinese division in one of its forms (浙江, 浙江省, 朔州市), or
+    divisions one after another (山西朔州)."""
+    places = find_places(name)
+    return bool(places) and sum(p.end - p.start for p in places) == len(name)
