@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.claims.parse import ClaimedFigure, bigrams
 from pipeline.claims.places import is_division, mentions
@@ -36,6 +37,7 @@ _RESPECTIVELY = "分别"
 _LIST_JOIN = re.compile(r"[、，,和及与]|以及")
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 RANGE_WORDS = "claims/range_words.txt"
+CHANGE_VERBS = "figures/change_verbs.tsv"
 PLACE_ANAPHORA = "claims/place_anaphora.txt"
 # How far back (characters) the place named last still governs a sentence that names none.
 PLACE_REACH = 400
@@ -86,7 +88,9 @@ def sites_of(doc: PageDocument) -> list[Site]:
             clauses = ["", respective[i]]
         own = _distances(clauses[-1], right)
         # The clause before says what a bare rate counts (…旅客23.4万人次，同比增长53%).
-        previous = clauses[-2] if len(clauses) > 1 else ""
+        head = _CLAUSE_END.split(text[lo : figure.start])
+        bare = len(head) > 1 and i not in respective and _bare(clauses[-1])
+        previous = head[-2] if bare else ""
         for gram in page_grams(previous):
             own.setdefault(gram, FAR)
         if i in ranges:  # 由14.5元提高到22.3元: the second level counts what the first does
@@ -158,6 +162,19 @@ def from_to_pairs(text: str, figures: Sequence[Figure]) -> dict[int, Figure]:
         ):
             pairs[i] = a
     return pairs
+
+
+def _bare(clause: str) -> bool:
+    """Whether a clause says only how a figure changed (同比增长, 较上年下降了), not what."""
+    rest = clause
+    for word in sorted(_change_words(), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(re.sub(r"[同环]比|较上年|比上年|[了达为约]|\W", "", rest)) <= 1
+
+
+@cache
+def _change_words() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table(CHANGE_VERBS))
 
 
 def _respective_items(text: str, figures: Sequence[Figure]) -> dict[int, str]:
