@@ -36,6 +36,10 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 _RESPECTIVELY = "分别"
 _LIST_JOIN = re.compile(r"[、，,和及与]|以及")
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
+# Words and characters that say nothing about what a clause counts (as its figure goes).
+_FUNCTION_WORDS = re.compile(
+    r"[同环]比|较上年|比上年|连续|累计|分别|[了达为约超过近逾均年月天个倍%％.]|\W|\d"
+)
 RANGE_WORDS = "claims/range_words.txt"
 CHANGE_VERBS = "figures/change_verbs.tsv"
 PLACE_ANAPHORA = "claims/place_anaphora.txt"
@@ -89,8 +93,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
         own = _distances(clauses[-1], right)
         # The clause before says what a bare rate counts (…旅客23.4万人次，同比增长53%).
         head = _CLAUSE_END.split(text[lo : figure.start])
-        bare = len(head) > 1 and i not in respective and _bare(clauses[-1])
-        previous = head[-2] if bare else ""
+        previous = _counted_clause(head) if i not in respective else ""
         for gram in page_grams(previous):
             own.setdefault(gram, FAR)
         if i in ranges:  # 由14.5元提高到22.3元: the second level counts what the first does
@@ -164,12 +167,23 @@ def from_to_pairs(text: str, figures: Sequence[Figure]) -> dict[int, Figure]:
     return pairs
 
 
+def _counted_clause(clauses: list[str]) -> str:
+    """For a figure whose own clause (the last) says only how or how long (同比增长8.3%,
+    连续3年超1亿吨), the nearest clause before it that says what is counted; else ""."""
+    if len(clauses) < 2 or not _bare(clauses[-1]):
+        return ""
+    for clause in reversed(clauses[:-1]):
+        if not _bare(clause):
+            return clause
+    return ""
+
+
 def _bare(clause: str) -> bool:
-    """Whether a clause says only how a figure changed (同比增长, 较上年下降了), not what."""
+    """Whether a clause says only how a figure changed or for how long (同比增长, 连续3年)."""
     rest = clause
     for word in sorted(_change_words(), key=len, reverse=True):
         rest = rest.replace(word, "")
-    return len(re.sub(r"[同环]比|较上年|比上年|[了达为约]|\W", "", rest)) <= 1
+    return len(_FUNCTION_WORDS.sub("", rest)) <= 1
 
 
 @cache
