@@ -40,6 +40,8 @@ _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _FUNCTION_WORDS = re.compile(
     r"[同环]比|较上年|比上年|连续|累计|分别|[了达为约超过近逾均年月天个倍%％.]|\W|\d"
 )
+# Entities whose names in a claim say who or where (岚南农商银行, 澜江市), not what.
+NAME_LABELS = ("LOC", "ORG")
 RANGE_WORDS = "claims/range_words.txt"
 CHANGE_VERBS = "figures/change_verbs.tsv"
 PLACE_ANAPHORA = "claims/place_anaphora.txt"
@@ -240,16 +242,31 @@ def _article_text(article: Article) -> ArticleText:
 
 def closeness(site: Site, claimed: ClaimedFigure) -> float:
     """Weighted share of the claim's words found near the figure (see module doc): each metric
-    bigram is one word, and so is each place, whatever its length; a place still in force
-    from an earlier sentence counts as if in the figure's clause."""
+    bigram is one word, and so is each place or name, whatever its length; a place still in
+    force, or a name written shortly before the sentence, counts as if in the figure's clause."""
     words = [_weight(site, gram) for gram in sorted(claimed.bigrams())]
     for place in claimed.places:
-        grams = sorted(bigrams(place.surface))
-        weight = sum(_weight(site, g) for g in grams) / len(grams)
+        weight = _name_weight(site, place.surface)
         if site.place_before and any(mentions(named, place) for named in site.in_force):
             weight = WEIGHTS["own"]  # named before, still in force: as good as in its clause
         words.append(weight)
+    for name in claimed.names:
+        weight = _name_weight(site, name)
+        if weight < WEIGHTS["sentence"] and _named_before(site, name):
+            weight = WEIGHTS["own"]  # the paper says who once, then goes on about them
+        words.append(weight)
     return round(sum(words) / len(words), 6) if words else 0.0
+
+
+def _name_weight(site: Site, name: str) -> float:
+    grams = sorted(bigrams(name))
+    return sum(_weight(site, g) for g in grams) / len(grams)
+
+
+def _named_before(site: Site, name: str) -> bool:
+    """Whether the name is written in the figure's article shortly before its sentence."""
+    lo = site.figure.sentence[0]
+    return site.doc.page.text.find(name, max(0, lo - PLACE_REACH), lo) >= 0
 
 
 def _weight(site: Site, gram: str) -> float:
@@ -271,6 +288,13 @@ class Index:
         self._by_gram: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self._by_unit: dict[str | None, list[int]] = defaultdict(list)
         self._by_value: dict[float, list[int]] = defaultdict(list)
+        self.names = frozenset(
+            e.surface
+            for doc in docs
+            for e in doc.entities
+            if e.label in NAME_LABELS and len(e.surface) > 1
+        )
+        self.longest_name = max(map(len, self.names), default=0)
         for n, site in enumerate(self.sites):
             unit = site.figure.unit
             self._by_unit[unit].append(n)
@@ -282,7 +306,7 @@ class Index:
     def candidates(self, claimed: ClaimedFigure) -> list[Site]:
         """Sites of the claimed figure's unit whose sentence shares a word with the claim."""
         unit = claimed.figure.unit
-        grams = claimed.bigrams() | claimed.place_bigrams()
+        grams = claimed.bigrams() | claimed.name_bigrams()
         hits = {n for gram in grams for n in self._by_gram.get((unit, gram), ())}
         if not grams:
             hits = set(self._by_unit.get(unit, ()))

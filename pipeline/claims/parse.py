@@ -11,7 +11,7 @@ start).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.claims.places import Place, find_places
 from pipeline.dates import extract_dates
@@ -33,12 +33,32 @@ class ClaimedFigure:
     places: tuple[Place, ...]
     periods: tuple[DateMention, ...]
     words: str  # subject and metric words, figures, dates and places blanked out
+    names: tuple[str, ...] = ()  # names the pages know (岚南农商银行), blanked from words
 
     def bigrams(self) -> frozenset[str]:
         return bigrams(self.words)
 
-    def place_bigrams(self) -> frozenset[str]:
-        return frozenset(g for place in self.places for g in bigrams(place.surface))
+    def with_names(self, known: frozenset[str], longest: int) -> ClaimedFigure:
+        """The claim with the pages' entity names among its words taken out as names."""
+        chars, found, pos = list(self.words), [], 0
+        while pos < len(chars):
+            for size in range(min(longest, len(chars) - pos), 1, -1):
+                name = "".join(chars[pos : pos + size])
+                if name in known:
+                    found.append(name)
+                    chars[pos : pos + size] = "\n" * size
+                    pos += size
+                    break
+            else:
+                pos += 1
+        if not found:
+            return self
+        return replace(self, words="".join(chars), names=tuple(found))
+
+    def name_bigrams(self) -> frozenset[str]:
+        """Bigrams of its places and names: how the index finds the sentences that name them."""
+        named = [p.surface for p in self.places] + list(self.names)
+        return frozenset(g for name in named for g in bigrams(name))
 
 
 def parse_claim(claim: str) -> list[ClaimedFigure]:

@@ -73,6 +73,7 @@ class Verdict:
 
 
 def decide(claimed: ClaimedFigure, index: Index) -> Verdict:
+    claimed = claimed.with_names(index.names, index.longest_name)
     ranked = []
     for site in index.candidates(claimed):
         score = closeness(site, claimed)
