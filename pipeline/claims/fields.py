@@ -21,6 +21,8 @@ from pipeline.document import DateMention
 # A stretch of claim words this many bigrams long (four characters) that the figure's article
 # never uses is a metric the page does not give; shorter gaps are the claim's own joins.
 UNSEEN_RUN = 3
+# How far back (characters) a date still heads a sentence that names none.
+DATE_REACH = 400
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 _NOT_PERIODS = ("duration",)
 _BASE = ("比", "较", "同比", "相比")
@@ -57,7 +59,8 @@ def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
 def site_period(site: Site) -> DateMention | None:
     """The page's date for the figure: a date in its own clause (由2020年的34立方米降至2025年的
     9.73立方米), else its ``period`` field located on the page, else the nearest date before it
-    in its sentence. Dates it is compared with (比2024年, 较上年) do not count."""
+    in its sentence, else in its article within ``DATE_REACH`` characters before. Dates it is
+    compared with (比2024年, 较上年) do not count."""
     figure, text = site.figure, site.doc.page.text
     lo = figure.sentence[0]
     dates = [
@@ -78,7 +81,15 @@ def site_period(site: Site) -> DateMention | None:
         if before:
             return before[-1]
         return named[0] if named else None
-    return inside[-1] if inside else None
+    if inside:
+        return inside[-1]
+    # A date said once heads what follows (截至2026年4月末 over a box or a paragraph run).
+    earlier = [
+        d
+        for d in dates
+        if lo - DATE_REACH <= d.start < lo and d.article == figure.article and d.normalized
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _base_date(site: Site) -> DateMention | None:
