@@ -11,8 +11,8 @@ by how near the figure it stands: in the figure's own clause (between the previo
 next figure or clause break) 1.0 right beside it, 0.01 less for each character away, down to
 0.8; in the clause before, 0.8; elsewhere in its sentence 0.7; earlier in its paragraph
 0.55; in its article 0.4. In a
-"A、B分别为x、y" list, A counts as x's own clause; in "由A提高到B", A's words are B's too
-(further away by A and what stands between).
+"A、B分别为x、y" list, A counts as x's own clause; in "由A提高到B", A's words are B's too,
+as near as they are to A (the claim's period or value tells the two apart).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _LIST_JOIN = re.compile(r"[、，,和及与]|以及")
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 # Words and characters that say nothing about what a clause counts (as its figure goes).
 _FUNCTION_WORDS = re.compile(
-    r"[同环]比|较上年|比上年|连续|累计|分别|[了达为约超过近逾均年月天个倍%％.]|\W|\d"
+    r"[同环]比|[较比](?:上年|去年)?(?:同期)?|连续|累计|分别|[了达为约超过近逾均年月天个倍%％.]|\W|\d"
 )
 # Entities whose names in a claim say who or where (岚南农商银行, 澜江市), not what.
 NAME_LABELS = ("LOC", "ORG")
@@ -102,7 +102,6 @@ def sites_of(doc: PageDocument) -> list[Site]:
             first = ranges[i]
             words = _CLAUSE_END.split(text[lo : first.start])[-1]
             for gram, away in _distances(words, "").items():
-                away += figure.start - first.start
                 if away < own.get(gram, away + 1):
                     own[gram] = away
         in_force, place_before = places_in_force(text, figure, divisions)
