@@ -13,12 +13,12 @@ from pipeline.claims import Index, check_claim
 # Measured 2026-12-04 (README, "Checking claims"); a floor a little under, so that a change
 # that loses claims fails here.
 FLOORS = {
-    "true": 0.93,
-    "value": 0.93,
-    "scale": 0.93,
-    "period": 0.95,
-    "subject": 0.95,
-    "metric": 0.95,
+    "true": 0.94,
+    "value": 0.94,
+    "scale": 0.94,
+    "period": 0.97,
+    "subject": 0.97,
+    "metric": 0.97,
 }
 
 
