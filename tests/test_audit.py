@@ -59,3 +59,13 @@ def test_a_part_may_not_pass_a_whole_stated_as_a_lower_bound():
 def test_a_rate_within_the_rounding_of_its_levels_passes():
     text = "全省单方水产值由14.5元提高到22.3元，增长54%。"
     assert _findings(text)[1] == []
+
+
+def test_a_part_belongs_to_the_whole_that_counts_the_same_thing():
+    text = "全省核发绿色证书3.6亿个，涉及项目120万个，其中可交易证书2.2亿个。"
+    assert _findings(text)[1] == []
+
+
+def test_a_rate_of_something_else_after_two_levels_is_not_checked_against_them():
+    text = "地区生产总值从2015年的80.5亿元增至2025年的160.2亿元，城镇居民收入增长150%。"
+    assert _findings(text)[1] == []

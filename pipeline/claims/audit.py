@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from pipeline.claims.equivalence import precision, supports
-from pipeline.claims.match import from_to_pairs
+from pipeline.claims.match import bare_clause, from_to_pairs, page_grams
 from pipeline.document import Figure, PageDocument
 from pipeline.lexicon import read_list
 
@@ -113,13 +113,26 @@ def _parts_exceed_wholes(doc: PageDocument) -> list[Finding]:
         ]
         if not wholes:
             continue
-        whole = wholes[-1]
+        whole = _whole_of(text, part, lead, wholes)
         if whole.bound in _LOWER_BOUNDS or None in (whole.value, part.value):
             continue
         if part.value > whole.value + precision(whole, whole.value) / 2:
             reason = f"{part.surface} is a part (其中) of {whole.surface} but larger than it"
             found.append(_finding(doc, "part_exceeds_whole", [whole, part], reason))
     return found
+
+
+def _whole_of(text: str, part: Figure, lead: int, wholes: list[Figure]) -> Figure:
+    """The whole a 其中 part belongs to: the figure before whose clause shares most words with
+    the part's (核发绿证3.58亿个，涉及项目125.69万个，其中可交易绿证2.16亿个: 3.58亿个),
+    the nearest one on a tie."""
+    words = page_grams(text[lead : part.start])
+
+    def shared(whole: Figure) -> int:
+        clause = _CLAUSE_BREAK.split(text[whole.sentence[0] : whole.start])[-1]
+        return len(words & page_grams(clause))
+
+    return max(reversed(wholes), key=shared)
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
@@ -181,7 +194,9 @@ def _growth_inconsistent(doc: PageDocument) -> list[Finding]:
         rate = figures[i + 1] if i + 1 < len(figures) else None
         if rate is None or rate.change is None or rate.value is None or rate.unit not in _RATES:
             continue
-        if len(_CLAUSE_BREAK.findall(text[new.end : rate.start])) > 1 or base.unit == "%":
+        between = text[new.end : rate.start]
+        # The rate must say how those levels changed, not name something else (…，收入增长8%).
+        if not bare_clause(between) or base.unit == "%":
             continue
         if not base.value or new.value is None:
             continue

@@ -171,15 +171,15 @@ def from_to_pairs(text: str, figures: Sequence[Figure]) -> dict[int, Figure]:
 def _counted_clause(clauses: list[str]) -> str:
     """For a figure whose own clause (the last) says only how or how long (同比增长8.3%,
     连续3年超1亿吨), the nearest clause before it that says what is counted; else ""."""
-    if len(clauses) < 2 or not _bare(clauses[-1]):
+    if len(clauses) < 2 or not bare_clause(clauses[-1]):
         return ""
     for clause in reversed(clauses[:-1]):
-        if not _bare(clause):
+        if not bare_clause(clause):
             return clause
     return ""
 
 
-def _bare(clause: str) -> bool:
+def bare_clause(clause: str) -> bool:
     """Whether a clause says only how a figure changed or for how long (同比增长, 连续3年)."""
     rest = clause
     for word in sorted(_change_words(), key=len, reverse=True):
