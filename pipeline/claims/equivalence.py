@@ -34,10 +34,6 @@ _PLAIN_NUMBER = re.compile(r"^\d+(?:\.(\d+))?$")
 _SLACK = 1 + 1e-9  # float noise on the half-step comparison
 
 
-def same_unit(a: Figure, b: Figure) -> bool:
-    return a.unit == b.unit
-
-
 def precision(figure: Figure, value: float) -> float:
     """The step of the figure's last significant digit, in base units (see module doc)."""
     number = (figure.number_text or "").replace(",", "").replace("，", "")
