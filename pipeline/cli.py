@@ -1,7 +1,8 @@
 """``baokan``: the command line, a thin shell over the Python API.
 
 Exit codes: 0 all inputs processed, 1 some inputs failed (each reported on stderr, the rest
-still written), 2 usage error.
+still written), 2 usage error. ``check`` and ``audit`` answer a question instead: 0 all
+supported / no finding, 1 some not / some findings, 2 usage error, 3 input error.
 """
 
 from __future__ import annotations
