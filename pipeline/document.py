@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -129,8 +129,37 @@ class PageDocument:
         """Deterministic JSON: same document, same bytes."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageDocument:
+        """The document back from its ``to_dict()`` form (a line of ``pages.jsonl``)."""
+        items = {name: [_item(_ITEM_TYPES[name], row) for row in data[name]] for name in TABLES}
+        return cls(page=Page(**data["page"]), schema_version=data["schema_version"], **items)
+
 
 TABLES = ("articles", "sidebars", "figures", "dates", "entities", "quotes")
+
+
+_ITEM_TYPES = {
+    "articles": Article,
+    "sidebars": Sidebar,
+    "figures": Figure,
+    "dates": DateMention,
+    "entities": Entity,
+    "quotes": Quote,
+}
+
+
+def _item(item_type: type, row: dict[str, Any]) -> Any:
+    """One item from its JSON form; spans (lists in JSON) become tuples again."""
+    values = {}
+    for f in fields(item_type):
+        value = row.get(f.name)
+        if f.name in ("span", "sentence", "speaker_span") and value is not None:
+            value = tuple(value)
+        elif f.name == "spans":
+            value = [tuple(span) for span in value]
+        values[f.name] = value
+    return item_type(**values)
 
 
 def _lists(value: Any) -> Any:

@@ -151,7 +151,7 @@ def test_schema_command_prints_the_schema():
 
 def test_help_explains_every_command():
     result = _run("--help")
-    for command in ("extract", "query", "eval", "check", "schema", "train-ner"):
+    for command in ("extract", "query", "eval", "check", "audit", "schema", "train-ner"):
         assert command in result.stdout
 
 
@@ -173,7 +173,7 @@ def test_check_prints_the_verdict_and_the_sentence(tmp_path, claim, verdict):
     page = tmp_path / "page.txt"
     page.write_text("另据统计，深圳市今年新增注册商标12万件。", encoding="utf-8")
     result = _run("check", claim, str(page))
-    assert result.exit_code == 0
+    assert result.exit_code == (0 if verdict == "supported" else 1)
     assert result.stdout.startswith(f"{claim[-4:]}: {verdict}")
     assert "新增注册商标12万件" in result.stdout
 
