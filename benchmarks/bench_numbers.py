@@ -25,7 +25,7 @@ else is. What "found" means per kind:
   nothing there and ``find_numbers`` reads the number after 第 right.
 
 Two scores are printed. ``strict`` is the above. ``mapped`` also forgives differences of
-*convention* between the benchmark's sources and the project (pipeline/figures.py keeps the
+*convention* between the benchmark's sources and the project (pipeline/figures/ keeps the
 project's conventions; the mapping lives only here):
 
 - money: Duckling and JioNLP read a bare amount as yuan (``小于40万`` -> CNY 400000); the

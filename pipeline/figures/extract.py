@@ -1,0 +1,296 @@
+"""The public API: figures of a text, and the bare numbers under them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pipeline.document import DateMention, Entity, Figure
+from pipeline.figures.candidate import Candidate
+from pipeline.figures.filters import (
+    SLOGAN,
+    bare_scaled,
+    blocked,
+    idiom_spans,
+    in_idiom,
+    indefinite,
+    masked_spans,
+    overlaps,
+)
+from pipeline.figures.lexicon import Lexicon, load_lexicon
+from pipeline.figures.meaning import (
+    REFERRING,
+    SUBJECT_LABELS,
+    Context,
+    after_dateline,
+    antecedent,
+    figure_context,
+    nearest_name,
+    topic_subject,
+)
+from pipeline.figures.parse import change_direction
+from pipeline.figures.period import carries, governing_date, is_statistic
+from pipeline.figures.phrases import LIST_JOINERS, PUNCT_STRIP
+from pipeline.figures.ranges import merge_bounds, merge_ranges, share_units
+from pipeline.figures.scan import CORE, scan_candidates
+from pipeline.zh.chars import CAPITALS, fold
+from pipeline.zh.numerals import parse_folded, parse_scale
+from pipeline.zh.sentences import clause_start, sentence_spans, span_containing
+
+_SLASH_FRACTION = re.compile(r"(?<![0-9/.])(-?[0-9]+)[ ]?/[ ]?([0-9]+)(?![0-9/.])")  # 1/3, -3/2
+APPROX_SCALE = re.compile(r"[余多几]([万亿]+)")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A bare number found in text (no unit needed): what :func:`find_numbers` returns."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+
+
+def _candidates(
+    text: str, dates: Sequence[DateMention], *, bare: bool = False
+) -> tuple[str, list[Candidate]]:
+    lex = load_lexicon()
+    folded = fold(text)
+    masked = masked_spans(folded)
+    idioms = idiom_spans(folded, lex)
+    date_spans = sorted((d.start, d.end) for d in dates)
+    slogans = [m.span() for m in SLOGAN.finditer(folded)]
+    kept: list[Candidate] = []
+    scanned = scan_candidates(lex, text, folded, bare=bare)
+    share_units(folded, scanned)
+    for cand in merge_bounds(lex, text, folded, merge_ranges(text, folded, scanned)):
+        if blocked(text, folded, cand) and cand.low is None:
+            continue
+        if overlaps(masked, cand.num_start, cand.num_end):
+            continue
+        if in_idiom(idioms, cand.num_start, cand.num_end):
+            continue
+        if not cand.number_text.isascii() and overlaps(slogans, cand.num_start, cand.num_end):
+            continue  # Arabic numbers in quotes are still figures (“超过300项”)
+        if overlaps(date_spans, cand.start, cand.end):
+            continue
+        kept.append(cand)
+    return folded, kept
+
+
+def _label_line(
+    text: str, sentence: tuple[int, int], sentences: list[tuple[int, int]]
+) -> str | None:
+    """In a sidebar, the line before a bare number line is its label (存款余额 / 12.4万亿元)."""
+    i = bisect.bisect_left(sentences, sentence)
+    if i == 0 or i >= len(sentences) or sentences[i] != sentence:
+        return None
+    s, e = sentences[i - 1]
+    line = text[s:e].strip(PUNCT_STRIP)
+    if not line or len(line) > 40 or any(c.isdigit() for c in line):
+        return None
+    return line
+
+
+def extract_figures(
+    text: str,
+    *,
+    dates: Sequence[DateMention] = (),
+    entities: Sequence[Entity] = (),
+    in_sidebar: bool = False,
+) -> list[Figure]:
+    """Every figure (number + unit) in ``text``, sorted by start.
+
+    ``dates`` are the date mentions already found in the same text: figures never overlap them,
+    and the governing date of each figure becomes its ``period``. ``entities`` (optional, found
+    in the same text) name the subject when the figure's clause names none or only refers back
+    (该行, 全行): the nearest organization, place or product before it in its sentence.
+
+    >>> f = extract_figures("全市已登记经营主体83万家，实现营业收入1.2万亿元。")
+    >>> [(x.surface, x.value, x.unit, x.scale) for x in f]
+    [('83万家', 830000.0, '家', '万'), ('1.2万亿元', 1200000000000.0, '元', '万亿')]
+    >>> [(x.surface, x.bound, x.qualifier) for x in extract_figures("举办超百场讲座，约65%。")]
+    [('超百场', 'over', '超'), ('约65%', 'approx', '约')]
+    >>> g = extract_figures("投资10万—20万元，同比下降2个百分点")
+    >>> [(x.surface, x.low, x.high, x.value) for x in g][0]
+    ('10万—20万元', 100000.0, 200000.0, None)
+    >>> g[1].change, g[1].unit
+    ('decrease', '个百分点')
+    >>> extract_figures("2026年第一季度，一是三年内")
+    []
+    """
+    folded, cands = _candidates(text, dates)
+    if not cands:
+        return []
+    usable = sorted((d for d in dates if d.kind != "duration"), key=lambda d: d.start)
+    names = sorted(
+        (e.start, e.end, e.surface)
+        for e in entities
+        if e.label in SUBJECT_LABELS and not any(c.isdigit() for c in e.surface)
+    )
+    scope = _Scope(load_lexicon(), text, folded, usable, names, sentence_spans(text), in_sidebar)
+    heading = None
+    if in_sidebar and usable and usable[0].start < cands[0].start:
+        heading = usable[0].surface
+    figures: list[Figure] = []
+    previous: Context | None = None
+    previous_sentence: tuple[int, int] | None = None
+    topic: str | None = None  # in a sidebar, the subject named on an earlier line holds
+    carried: DateMention | None = None  # the date of the statistics of earlier sentences
+    consumed = 0
+    for cand in cands:
+        if cand.unit is None and not cand.order and not bare_scaled(cand):
+            continue
+        if indefinite(scope.lex, text, cand):
+            continue
+        sentence = span_containing(scope.sentences, cand.start, len(text))
+        if sentence != previous_sentence:
+            previous, consumed = None, sentence[0]
+        lo = max(clause_start(text, sentence[0], cand.start), consumed)
+        label = _label_line(text, sentence, scope.sentences) if in_sidebar else None
+        bounds = (sentence[0], lo, sentence[1])
+        ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
+        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
+        topic = ctx.subject or topic
+        own = governing_date(usable, text, sentence, cand.start)
+        if own is None and carried is not None and carries(text, carried, sentence[0]):
+            own = carried
+        if own is not None and is_statistic(cand):
+            carried = own
+        period = own.surface if own is not None else heading
+        change = change_direction(scope.lex, folded, cand.start, sentence[0], cand.value)
+        if change is None and figures and folded[figures[-1].end : cand.start] in LIST_JOINERS:
+            change = figures[-1].change  # 分别下跌3.48%、3.14%: every item of the list
+        figures.append(
+            _figure(
+                text,
+                cand,
+                change=change,
+                metric=ctx.metric,
+                subject=ctx.subject,
+                period=period,
+                in_sidebar=in_sidebar,
+                sentence=sentence,
+            )
+        )
+        previous, previous_sentence = ctx, sentence
+        consumed = cand.end + ctx.right_used
+    return figures
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What every figure of one text is read against."""
+
+    lex: Lexicon
+    text: str
+    folded: str
+    dates: list[DateMention]  # sorted, durations left out: they govern no figure
+    names: list[tuple[int, int, str]]  # entities that can be subjects, sorted
+    sentences: list[tuple[int, int]]
+    in_sidebar: bool
+
+
+def _subject(
+    scope: _Scope, subject: str | None, sentence: tuple[int, int], pos: int, topic: str | None
+) -> str | None:
+    """The subject of the figure at ``pos``: the one its clause names, else the entity named
+    nearest before it in its sentence (also for 该行, 全行), else the topic of the sentences
+    before; a place anaphor (全市) resolved to its antecedent."""
+    if subject is not None and len(subject) < 2:
+        subject = None  # 台 of 港澳台, 加 of 加方: a fragment, not a name
+    if subject is None or subject.startswith(REFERRING):
+        start = after_dateline(scope.text, *sentence)
+        subject = nearest_name(scope.names, start, pos) or subject
+    if subject is None and scope.in_sidebar:
+        subject = topic
+    elif subject is None:
+        subject = topic_subject(scope.lex, scope.text, scope.sentences, sentence, scope.dates)
+    if subject is None or len(subject) < 2:
+        return None
+    return antecedent(scope.names, subject, pos)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every numeral in ``text`` with its value (scale folded in), with or without a unit.
+
+    Years and ordinals are not filtered here (set phrases are: 一些, 统一); this is the layer
+    under :func:`extract_figures`. Fractions count (三分之一, 1/3); vague runs do not (二三十).
+
+    >>> [(n.surface, n.value) for n in find_numbers("二点五，1,100万，十多万和五分之一")]
+    [('二点五', 2.5), ('1,100万', 11000000.0), ('十多万', 100000.0), ('五分之一', 0.2)]
+    """
+    folded = fold(text)
+    idioms = idiom_spans(folded, load_lexicon())
+    found: list[NumberMention] = []
+    taken = masked_spans(folded)
+    for m in _SLASH_FRACTION.finditer(folded):  # 1/3, -3/2
+        if int(m.group(2)):
+            s, e = m.span()
+            found.append(NumberMention(s, e, text[s:e], int(m.group(1)) / int(m.group(2))))
+            taken.append((s, e))
+    taken.sort()
+    for m in CORE.finditer(folded):
+        s, e = m.start(), m.end("core")
+        body = folded[m.start("core") : e].lstrip("-负")
+        if not body or overlaps(taken, s, e) or in_idiom(idioms, s, e):
+            continue
+        if body in ("百", "千", "万", "亿") and not (m.group("pct") or m.group("den")):
+            continue
+        if len(body) == 1 and text[m.start("core")] in CAPITALS and s == m.start("core"):
+            continue
+        value = parse_folded(folded[s:e])
+        tail = APPROX_SCALE.match(folded, e)  # 十多万, 500余万
+        if tail and value is not None:
+            value *= parse_scale(tail.group(1)) or 1.0
+            e = tail.end()
+        if value is not None:
+            found.append(NumberMention(s, e, text[s:e], value))
+    return sorted(found, key=lambda n: n.start)
+
+
+def extract_numbers(text: str) -> list[Figure]:
+    """Like :func:`extract_figures` but keeps numbers without a unit (unit None).
+
+    >>> [(f.surface, f.bound, f.value) for f in extract_numbers("超过一千，500多亿")]
+    [('超过一千', 'over', 1000.0), ('500多亿', 'over', 50000000000.0)]
+    """
+    _, cands = _candidates(text, (), bare=True)
+    return [_figure(text, c, sentence=(c.start, c.end)) for c in cands]
+
+
+def _figure(
+    text: str,
+    cand: Candidate,
+    *,
+    sentence: tuple[int, int],
+    change: str | None = None,
+    metric: str | None = None,
+    subject: str | None = None,
+    period: str | None = None,
+    in_sidebar: bool = False,
+) -> Figure:
+    """The Figure of a candidate, with what its context says about it."""
+    return Figure(
+        id="",
+        article=None,
+        start=cand.start,
+        end=cand.end,
+        surface=text[cand.start : cand.end],
+        number_text=cand.number_text,
+        value=None if cand.low is not None else cand.value,
+        low=cand.low,
+        high=cand.high,
+        unit=cand.unit,
+        scale=cand.scale,
+        qualifier=cand.qualifier,
+        bound=cand.bound,
+        change=change,
+        metric=metric,
+        subject=subject,
+        period=period,
+        in_sidebar=in_sidebar,
+        sentence=sentence,
+    )

@@ -1,0 +1,71 @@
+"""The period of a figure: which date mention governs its clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.document import DateMention
+from pipeline.figures.candidate import Candidate
+from pipeline.zh.chars import INLINE_SPACE
+from pipeline.zh.sentences import clause_start
+
+_BASE_LEADS = ("比", "较", "相比", "相较", "相较于", "同比", "对比")
+
+
+def _is_base(text: str, d: DateMention, start: int) -> bool:
+    """A date a figure is compared with, not the one it belongs to: 比上年增长5%, 较2023年末,
+    上年同期, 约为2023年的4倍.
+
+    >>> _is_base("比上年增长5%", DateMention("", None, 1, 3, "上年", "year", "2025"), 5)
+    True
+    """
+    if text[max(0, d.start - 3) : d.start].endswith(_BASE_LEADS):
+        return True
+    after = text[d.end : d.end + 2]
+    return after == "同期" or (after[:1] == "的" and start - d.end <= 2)
+
+
+def governing_date(
+    dates: Sequence[DateMention], text: str, sentence: tuple[int, int], start: int
+) -> DateMention | None:
+    """The date of a figure's own sentence that governs it: the nearest one before it that is
+    not a comparison base, else a 截至… date after it."""
+    preceding = [
+        d
+        for d in dates
+        if sentence[0] <= d.start and d.end <= start and not _is_base(text, d, start)
+    ]
+    if preceding:
+        return preceding[-1]
+    for d in dates:
+        if sentence[0] <= d.start < sentence[1]:
+            lead = text[max(sentence[0], d.start - 3) : d.start]
+            if lead.endswith(("截至", "截止", "截止到", "到")):
+                return d
+    return None
+
+
+_FRAME_LEADS = ("", "截至", "截止", "截止到", "到", "在", "自", "从")
+
+
+def carries(text: str, d: DateMention, sentence_start: int) -> bool:
+    """Whether a date that governed a figure of an earlier sentence still governs the sentence
+    at ``sentence_start``: it is precise (目前, 现在 are not), in the same paragraph, and frames
+    its clause (2025年，… / 截至3月末，…) rather than sitting inside it (该厂建于2005年).
+
+    >>> d = DateMention("", None, 2, 4, "3月", "month", "2026-03")
+    >>> carries("截至3月，贷款5亿元。其中，个人贷款3亿元。", d, 11)
+    True
+    >>> carries("截至3月，贷款5亿元。\\n个人贷款3亿元。", d, 12)
+    False
+    """
+    if d.normalized is None or "\n" in text[d.end : sentence_start]:
+        return False
+    head = clause_start(text, max(0, d.start - 6), d.start)
+    return text[head : d.start].strip(INLINE_SPACE) in _FRAME_LEADS and not _is_base(text, d, -1)
+
+
+def is_statistic(cand: Candidate) -> bool:
+    """Money, ratios, measures and written-out numbers: the figures of a statistical passage,
+    whose date carries on to the next sentence (一件, 两个 in a story do not set one)."""
+    return cand.category in ("money", "ratio", "measure") or cand.number_text.isascii()
