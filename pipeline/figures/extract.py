@@ -241,7 +241,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         if len(body) == 1 and text[m.start("core")] in CAPITALS and s == m.start("core"):
             continue
-        value = parse_folded(folded[s:e])
+        value = parse_folded(folded[s:e].replace("，", ","))
         tail = APPROX_SCALE.match(folded, e)  # 十多万, 500余万
         if tail and value is not None:
             value *= parse_scale(tail.group(1)) or 1.0

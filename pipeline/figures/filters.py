@@ -38,6 +38,8 @@ def blocked(text: str, folded: str, cand: Candidate) -> bool:
     before = folded[cand.num_start - 1] if cand.num_start > 0 else ""
     if before == "第":  # 第三, 第2
         return True
+    if before == "前" and cand.unit in ("名", "位", "强"):  # 前三名, 前10位: a rank
+        return True
     if before and before in load_lexicon().determiners and cand.number_text == "一":
         return True  # 另一种, 每一次, 某一个: a determiner, not a count
     if before and before in "数几干" and not cand.number_text[:1].isdigit():

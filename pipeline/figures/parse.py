@@ -319,7 +319,7 @@ def attach_prefix(lex: Lexicon, text: str, folded: str, cand: Candidate) -> None
 
 def _attach_subunits(folded: str, cand: Candidate, pos: int) -> int:
     """123元1角1分 (money) and 一吨半 (measures): the smaller parts add to the value."""
-    if cand.unit == "元" and folded[pos - 1 : pos] == "块":
+    if cand.unit == "块" and folded[pos - 1 : pos] == "块":
         m = _KUAI_CENTS.match(folded, pos)  # 三块五, 三块零四, 五块七毛八
         nxt = folded[m.end() : m.end() + 1] if m else ""
         if m and m.end() > pos and (not nxt or not is_han(nxt) or nxt in _AFTER_KUAI):
@@ -336,7 +336,7 @@ def _attach_subunits(folded: str, cand: Candidate, pos: int) -> int:
                 digit_value(fen) * 0.01 if fen else 0.0
             )
             return m.end()
-    half_unit = cand.category == "measure" or (cand.unit == "%" and cand.factor == 10)  # 四成半
+    half_unit = cand.category == "measure" or cand.unit == "成"  # 四成半
     if half_unit and folded[pos : pos + 1] == "半" and not cand.scale:
         nxt = folded[pos + 1 : pos + 2]
         if not nxt or not is_han(nxt):

@@ -41,7 +41,12 @@ _CN_RUN = (
     rf"(?:[{NUMERAL_CHARS}]|兆(?=[一二三四五六七八九十])|{_SP}(?=[十百千万亿])|(?<=[十百千万亿]){_SP}(?=[{NUMERAL_CHARS}]))*"
     rf"(?:{_SPO}点{_SPO}[{_DECIMAL_DIGITS}](?:[ \u3000]?[{_DECIMAL_DIGITS}])*)?"
 )
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+# Thousands separated by a full-width comma (36，500.00元) only where the comma cannot end a
+# clause: before decimals or with two groups or more (3，500个 stays two numbers).
+_ARABIC = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:，[0-9]{3})+(?=\.[0-9])"
+    r"|[0-9]{1,3}(?:，[0-9]{3}){2,}(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+)
 # Arabic digits with scale words, also interleaved (5万4千6百, 1千零1)
 _MIXED = rf"{_ARABIC}(?:{_SPO}[十百千万亿]+{_SPO}零?[0-9]+)*(?:{_SPO}[十百千万亿]+)?"
 _SIGN = r"(?:负|(?<![0-9A-Za-z])-)?"
@@ -121,7 +126,7 @@ def _candidate(lex: Lexicon, text: str, folded: str, m: re.Match[str]) -> Candid
     sign = numeral[0] in "-负"
     body = numeral[1:] if sign else numeral
     number_part, scale = _split_scale(body, arabic)
-    raw = parse_folded(("-" if sign else "") + number_part)
+    raw = parse_folded(("-" if sign else "") + number_part.replace("，", ","))
     if raw is None and folded[num_end : num_end + 1] == "折" and len(number_part) == 2:
         raw = float("".join(str(DIGITS.get(c, "")) for c in number_part) or "nan")  # 八五折
     scale_value = parse_scale(scale) if scale else 1.0
