@@ -71,6 +71,14 @@ class Figure:
     period: str | None
     in_sidebar: bool
     sentence: Span
+    # The meaning fields' evidence: metric and subject as spans of the page text (None when the
+    # words are not one stretch there), the metric's grouping key, the entity id of the subject
+    # and the normalized value of the period's date item.
+    metric_span: Span | None = None
+    metric_key: str | None = None
+    subject_span: Span | None = None
+    subject_entity: str | None = None
+    period_date: str | None = None
 
 
 @dataclass(frozen=True)

@@ -166,10 +166,10 @@ def _read_unit(page: Page, unit: _Unit, published: dt.date | None, found: _Found
     quotes = extract_quotes(text, entities)
 
     found.dates += _place(page, unit, dates, "date")
-    found.figures += _place(page, unit, figures, "fig")
     placed_entities = _place(page, unit, entities, "ent")
     found.entities += placed_entities
     by_span = {(e.start, e.end): e.id for e in placed_entities}
+    found.figures += [_with_entity(f, by_span) for f in _place(page, unit, figures, "fig")]
     for quote in quotes:
         found.quotes.append(_place_quote(page, unit, quote, by_span))
 
@@ -197,8 +197,25 @@ def _place(page: Page, unit: _Unit, items: Iterable[_Item], kind: str) -> list[_
         }
         if isinstance(item, Figure):
             changes["sentence"] = unit.map.to_page(*item.sentence)
+            changes["metric_span"] = _span_on_page(unit, item.metric_span)
+            changes["subject_span"] = _span_on_page(unit, item.subject_span)
         placed.append(dataclasses.replace(item, **changes))
     return placed
+
+
+def _span_on_page(unit: _Unit, span: Span | None) -> Span | None:
+    """A stitched span on the page, or None where it straddles a cut (its words are not one
+    stretch of the page)."""
+    if span is None or not unit.map.is_contiguous(*span):
+        return None
+    return unit.map.to_page(*span)
+
+
+def _with_entity(figure: Figure, entity_ids: dict[Span, str]) -> Figure:
+    """The figure with the id of the entity its subject span names, if one does."""
+    if figure.subject_span is None:
+        return figure
+    return dataclasses.replace(figure, subject_entity=entity_ids.get(figure.subject_span))
 
 
 def _place_quote(page: Page, unit: _Unit, quote: Quote, entity_ids: dict[Span, str]) -> Quote:

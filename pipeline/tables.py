@@ -11,7 +11,9 @@ import pandas as pd
 from pipeline.document import TABLES, PageDocument
 
 # Columns that hold lists (spans, bylines): native lists in Parquet, JSON text in CSV.
-_LIST_COLUMNS = frozenset({"byline", "spans", "span", "sentence", "speaker_span"})
+_LIST_COLUMNS = frozenset(
+    {"byline", "spans", "span", "sentence", "speaker_span", "metric_span", "subject_span"}
+)
 _PAGE_COLUMNS = ["page_id", "source", "sha256", "published", "chars"]
 
 

@@ -19,6 +19,7 @@ from pipeline.figures.filters import (
     masked_spans,
     overlaps,
 )
+from pipeline.figures.keys import metric_key
 from pipeline.figures.lexicon import Lexicon, load_lexicon
 from pipeline.figures.meaning import (
     REFERRING,
@@ -35,6 +36,7 @@ from pipeline.figures.period import carries, governing_date, is_statistic
 from pipeline.figures.phrases import LIST_JOINERS, PUNCT_STRIP
 from pipeline.figures.ranges import merge_bounds, merge_ranges, share_units
 from pipeline.figures.scan import CORE, scan_candidates
+from pipeline.figures.spans import nearest_span
 from pipeline.zh.chars import CAPITALS, fold
 from pipeline.zh.numerals import parse_folded, parse_scale
 from pipeline.zh.sentences import clause_start, sentence_spans, span_containing
@@ -154,7 +156,7 @@ def extract_figures(
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
         ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
         topic = ctx.subject or topic
-        own = governing_date(usable, text, sentence, cand.start)
+        own = governing_date(usable, text, sentence, cand.start, multiple=cand.unit == "倍")
         if own is None and carried is not None and carries(text, carried, sentence[0]):
             own = carried
         if own is not None and is_statistic(cand):
@@ -173,6 +175,7 @@ def extract_figures(
                 period=period,
                 in_sidebar=in_sidebar,
                 sentence=sentence,
+                period_date=own.normalized if own is not None else None,
             )
         )
         previous, previous_sentence = ctx, sentence
@@ -271,8 +274,10 @@ def _figure(
     subject: str | None = None,
     period: str | None = None,
     in_sidebar: bool = False,
+    period_date: str | None = None,
 ) -> Figure:
     """The Figure of a candidate, with what its context says about it."""
+    own = (cand.start, cand.end)
     return Figure(
         id="",
         article=None,
@@ -293,4 +298,8 @@ def _figure(
         period=period,
         in_sidebar=in_sidebar,
         sentence=sentence,
+        metric_span=nearest_span(text, metric, sentence, own),
+        metric_key=metric_key(metric),
+        subject_span=nearest_span(text, subject, sentence, own),
+        period_date=period_date,
     )

@@ -26,10 +26,29 @@ def _is_base(text: str, d: DateMention, start: int) -> bool:
 
 
 def governing_date(
-    dates: Sequence[DateMention], text: str, sentence: tuple[int, int], start: int
+    dates: Sequence[DateMention],
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    *,
+    multiple: bool = False,
 ) -> DateMention | None:
-    """The date of a figure's own sentence that governs it: the nearest one before it that is
-    not a comparison base, else a 截至… date after it."""
+    """The date of a figure's own sentence that governs it: the date written as its attribute
+    (从2024年的341立方米减少到今年的320立方米: each value its own year), else the nearest one
+    before it that is not a comparison base, else a 截至… date after it.
+
+    A multiple (约为2023年的4倍) has its base year, not its own, written that way.
+
+    >>> text = "用水量从2024年的341立方米减少到今年的320立方米"
+    >>> ds = [DateMention("", None, 4, 9, "2024年", "year", "2024"),
+    ...       DateMention("", None, 19, 21, "今年", "year", "2026")]
+    >>> [governing_date(ds, text, (0, 29), s).surface for s in (10, 22)]
+    ['2024年', '今年']
+    """
+    if not multiple:
+        for d in dates:
+            if sentence[0] <= d.start and d.end < start and _attribute_of(text, d, start):
+                return d
     preceding = [
         d
         for d in dates
@@ -38,11 +57,17 @@ def governing_date(
     if preceding:
         return preceding[-1]
     for d in dates:
-        if sentence[0] <= d.start < sentence[1]:
+        if sentence[0] <= d.start < sentence[1] and text[d.end : d.end + 1] != "的":
             lead = text[max(sentence[0], d.start - 3) : d.start]
             if lead.endswith(("截至", "截止", "截止到", "到")):
                 return d
     return None
+
+
+def _attribute_of(text: str, d: DateMention, start: int) -> bool:
+    """Whether the date stands as an attribute right before the figure (2024年的341立方米)."""
+    between = text[d.end : start].strip(INLINE_SPACE)
+    return between == "的" and not text[max(0, d.start - 3) : d.start].endswith(_BASE_LEADS)
 
 
 _FRAME_LEADS = ("", "截至", "截止", "截止到", "到", "在", "自", "从")
@@ -62,6 +87,8 @@ def carries(text: str, d: DateMention, sentence_start: int) -> bool:
     if d.normalized is None or "\n" in text[d.end : sentence_start]:
         return False
     head = clause_start(text, max(0, d.start - 6), d.start)
+    if text[d.end : d.end + 1] == "的":  # 从2024年的…: the attribute of one figure only
+        return False
     return text[head : d.start].strip(INLINE_SPACE) in _FRAME_LEADS and not _is_base(text, d, -1)
 
 

@@ -1,0 +1,60 @@
+"""``metric_key``: one form of a metric for grouping figures across pages.
+
+The rule: the key is the head of the metric's noun phrase.
+
+1. Brackets, quotes and what full-width parentheses enclose go (玩具（不含潮玩）零售总额 ->
+   玩具零售总额); so does everything up to the last 的 (农业用地的亩均用水 -> 亩均用水).
+2. Scope and time modifiers at the front go (累计, 全年, 新增 ...: ``metric_modifiers.txt``).
+3. The rest is cut into dictionary words (jieba's dictionary, longest match); the key is the
+   last two words (more while the first of them is a single character, a bound morpheme such
+   as 均 in 亩均), or the last one when it alone is four characters or more. Modifiers before
+   the head (普惠型, 小微企业, 个人住房) are dropped that way, so 普惠型小微企业贷款余额 and
+   个人住房贷款余额 both give 贷款余额.
+
+>>> metric_key("普惠型小微企业贷款余额"), metric_key("个人住房贷款余额")
+('贷款余额', '贷款余额')
+>>> metric_key("玩具（不含潮玩）国内市场零售总额"), metric_key("农业用地的亩均用水")
+('零售总额', '亩均用水')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.lexicon import read_list
+from pipeline.zh.words import dictionary_words
+
+_ENCLOSED = re.compile(r"（[^（）]*）|\([^()]*\)")
+_MARKS = str.maketrans("", "", "“”‘’\"'「」『』《》【】[] \u3000")
+_HEAD_WORDS = 2
+_LONG_WORD = 4  # a dictionary word this long is a head on its own (社会消费品零售总额 is not one)
+
+
+@cache
+def _modifiers() -> tuple[str, ...]:
+    return tuple(sorted(read_list("figures/metric_modifiers.txt"), key=len, reverse=True))
+
+
+def metric_key(metric: str | None) -> str | None:
+    """The grouping key of ``metric`` (see the module), None when nothing is left."""
+    if not metric:
+        return None
+    core = _ENCLOSED.sub("", metric).translate(_MARKS)
+    core = core[core.rfind("的") + 1 :]
+    changed = True
+    while changed:
+        changed = False
+        for word in _modifiers():
+            if core.startswith(word) and len(core) > len(word) + 1:
+                core, changed = core[len(word) :], True
+                break
+    if not core:
+        return None
+    words = [w for w, _ in dictionary_words(core)]
+    if len(words[-1]) >= _LONG_WORD:
+        return words[-1]
+    take = min(_HEAD_WORDS, len(words))
+    while take < len(words) and len(words[-take]) == 1:
+        take += 1
+    return "".join(words[-take:])
