@@ -19,6 +19,7 @@ from pipeline.figures.filters import (
     masked_spans,
     overlaps,
 )
+from pipeline.figures.holders import Name, anaphor_before, chain_end, drop_sources, resolve
 from pipeline.figures.keys import metric_key
 from pipeline.figures.lexicon import Lexicon, load_lexicon
 from pipeline.figures.meaning import (
@@ -127,19 +128,26 @@ def extract_figures(
     if not cands:
         return []
     usable = sorted((d for d in dates if d.kind != "duration"), key=lambda d: d.start)
-    names = sorted(
-        (e.start, e.end, e.surface)
+    every = sorted(
+        (e.start, e.end, e.surface, e.label)
         for e in entities
-        if e.label in SUBJECT_LABELS and not any(c.isdigit() for c in e.surface)
+        if not any(c.isdigit() for c in e.surface)
     )
-    scope = _Scope(load_lexicon(), text, folded, usable, names, sentence_spans(text), in_sidebar)
+    holders = drop_sources(text, every)
+    sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
+    names = [n[:3] for n in holders if n[3] in SUBJECT_LABELS]
+    sentences = sentence_spans(text)
+    scope = _Scope(
+        load_lexicon(), text, folded, usable, names, holders, sources, sentences, in_sidebar
+    )
     heading = None
     if in_sidebar and usable and usable[0].start < cands[0].start:
         heading = usable[0].surface
     figures: list[Figure] = []
     previous: Context | None = None
     previous_sentence: tuple[int, int] | None = None
-    topic: str | None = None  # in a sidebar, the subject named on an earlier line holds
+    topic: str | None = None  # the subject named last: a sidebar's lines, a paragraph's sentences
+    topic_end = 0
     carried: DateMention | None = None  # the date of the statistics of earlier sentences
     consumed = 0
     for cand in cands:
@@ -154,8 +162,10 @@ def extract_figures(
         label = _label_line(text, sentence, scope.sentences) if in_sidebar else None
         bounds = (sentence[0], lo, sentence[1])
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
-        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
-        topic = ctx.subject or topic
+        held = topic if in_sidebar or "\n" not in text[topic_end : cand.start] else None
+        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, held))
+        if ctx.subject:
+            topic, topic_end = ctx.subject, cand.end
         own = governing_date(usable, text, sentence, cand.start, multiple=cand.unit == "倍")
         if own is None and carried is not None and carries(text, carried, sentence[0]):
             own = carried
@@ -192,6 +202,8 @@ class _Scope:
     folded: str
     dates: list[DateMention]  # sorted, durations left out: they govern no figure
     names: list[tuple[int, int, str]]  # entities that can be subjects, sorted
+    holders: list[Name]  # every entity but the sources, with its label (persons too)
+    sources: frozenset[str]  # names cited as the source of statistics (国家统计局)
     sentences: list[tuple[int, int]]
     in_sidebar: bool
 
@@ -199,21 +211,43 @@ class _Scope:
 def _subject(
     scope: _Scope, subject: str | None, sentence: tuple[int, int], pos: int, topic: str | None
 ) -> str | None:
-    """The subject of the figure at ``pos``: the one its clause names, else the entity named
-    nearest before it in its sentence (also for 该行, 全行), else the topic of the sentences
-    before; a place anaphor (全市) resolved to its antecedent."""
-    if subject is not None and len(subject) < 2:
-        subject = None  # 台 of 港澳台, 加 of 加方: a fragment, not a name
+    """The subject of the figure at ``pos``: the one its clause names, else the entity or the
+    anaphor (全县, 该公司 resolved to their antecedent) nearest before it in its sentence, else
+    the topic of the sentences before; the last place of a chain (甘肃省张掖市临泽县)."""
+    if subject is not None and (len(subject) < 2 or subject in scope.sources):
+        subject = None  # 台 of 港澳台, 加 of 加方: a fragment; 国家统计局: a source
     if subject is None or subject.startswith(REFERRING):
         start = after_dateline(scope.text, *sentence)
-        subject = nearest_name(scope.names, start, pos) or subject
+        subject = _named_before(scope, start, pos) or subject
     if subject is None and scope.in_sidebar:
         subject = topic
     elif subject is None:
         subject = topic_subject(scope.lex, scope.text, scope.sentences, sentence, scope.dates)
+        subject = subject if subject not in scope.sources else None
+        subject = subject or topic
     if subject is None or len(subject) < 2:
         return None
-    return antecedent(scope.names, subject, pos)
+    subject = antecedent(scope.names, subject, pos)
+    return _last_of_chain(scope, subject, sentence, pos)
+
+
+def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
+    """The entity or the resolved anaphor nearest before ``pos`` (from ``start``)."""
+    named = nearest_name(scope.names, start, pos)
+    anaphor = anaphor_before(scope.text, start, pos)
+    if anaphor is not None and (named is None or anaphor[0] >= named[1]):
+        target = resolve(scope.holders, anaphor[1], anaphor[0])
+        return target[2] if target is not None else anaphor[1]
+    return named[2] if named is not None else None
+
+
+def _last_of_chain(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int) -> str:
+    """甘肃省 of 甘肃省张掖市临泽县: the chain names one place, the last."""
+    i = scope.text.rfind(subject, sentence[0], pos)
+    if i == -1:
+        return subject
+    last = chain_end(scope.holders, scope.text, i, i + len(subject))
+    return last[2] if last is not None else subject
 
 
 def find_numbers(text: str) -> list[NumberMention]:

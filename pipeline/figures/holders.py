@@ -1,0 +1,121 @@
+"""Whose a figure is, beyond the words of its own clause: sources that are not holders, anaphors
+(全县, 该公司, 我家) resolved to the name they point to, and chains of place names.
+
+``names`` everywhere are ``(start, end, surface, label)`` of entities, sorted by offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.lexicon import read_list, read_table
+from pipeline.zh.sentences import CLAUSE_MARKS
+
+Name = tuple[int, int, str, str]
+_CUE_REACH = 8  # characters between a name and its cue (近日发布的最新统计数据显示)
+_ANAPHOR_MAX = 3
+
+
+@dataclass(frozen=True)
+class _Tables:
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    endings: tuple[str, ...]
+    anaphors: dict[str, str]
+
+
+@cache
+def _tables() -> _Tables:
+    cues = read_table("figures/source_cues.tsv")
+    return _Tables(
+        after=tuple(w for w, where in cues if where == "after"),
+        before=tuple(w for w, where in cues if where == "before"),
+        endings=tuple(read_list("figures/source_endings.txt")),
+        anaphors=dict(read_table("figures/anaphors.tsv")),
+    )
+
+
+def drop_sources(text: str, names: Sequence[Name]) -> list[Name]:
+    """``names`` without the official bodies cited as sources (国家统计局数据显示, 记者从水利部
+    获悉): they report the figures, they do not hold them.
+
+    >>> text = "记者从水利部获悉：山东灌溉面积1亿亩。"
+    >>> [n[2] for n in drop_sources(text, [(3, 6, "水利部", "ORG"), (9, 11, "山东", "LOC")])]
+    ['山东']
+    """
+    tables = _tables()
+    return [n for n in names if not _is_source(text, n, tables)]
+
+
+def _is_source(text: str, name: Name, tables: _Tables) -> bool:
+    start, end, surface, _ = name
+    if not surface.endswith(tables.endings):
+        return False
+    if text[max(0, start - 3) : start].endswith(tables.before):
+        return True
+    tail = text[end : end + _CUE_REACH + 6]
+    for cue in tables.after:
+        i = tail.find(cue)
+        if 0 <= i <= _CUE_REACH and not any(c in CLAUSE_MARKS for c in tail[:i]):
+            return True
+    return False
+
+
+def anaphor_before(text: str, lo: int, pos: int) -> tuple[int, str] | None:
+    """The anaphor (全县, 该公司, 我家) nearest before ``pos`` in ``text[lo:pos]`` and where it
+    starts.
+
+    >>> anaphor_before("今年，全县新建水池64座", 0, 9)
+    (3, '全县')
+    """
+    anaphors = _tables().anaphors
+    for p in range(pos - 1, lo - 1, -1):
+        for n in range(min(_ANAPHOR_MAX, pos - p), 1, -1):
+            if text[p : p + n] in anaphors:
+                return p, text[p : p + n]
+    return None
+
+
+def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
+    """The name ``anaphor`` points to: the nearest one before ``pos`` that ends as the anaphor
+    says (县 for 全县) or has its label (LOC for 当地, PER for 我家).
+
+    >>> names = [(0, 3, "临泽县", "LOC"), (5, 8, "张掖市", "LOC")]
+    >>> resolve(names, "全县", 20)[2], resolve(names, "当地", 20)[2]
+    ('临泽县', '张掖市')
+    """
+    want = _tables().anaphors.get(anaphor)
+    if want is None:
+        return None
+    i = bisect.bisect_left(names, (pos, pos, "", ""))
+    for name in reversed(names[:i]):
+        if name[1] > pos:
+            continue
+        fits = (
+            name[3] == want or (want == "ORG" and name[3] == "PRODUCT")
+            if want.isupper()
+            else name[2].endswith(want) and len(name[2]) > len(want)
+        )
+        if fits:
+            return name
+    return None
+
+
+def chain_end(names: Sequence[Name], text: str, start: int, end: int) -> Name | None:
+    """The last place of a chain written as one (甘肃省张掖市临泽县) that starts with the name at
+    ``start``–``end``, when more places follow it with nothing between.
+
+    >>> names = [(0, 3, "甘肃省", "LOC"), (3, 6, "张掖市", "LOC"), (6, 9, "临泽县", "LOC")]
+    >>> chain_end(names, "甘肃省张掖市临泽县，", 0, 3)[2]
+    '临泽县'
+    """
+    last: Name | None = None
+    i = bisect.bisect_left(names, (end, 0, "", ""))
+    while i < len(names) and names[i][0] == end and names[i][3] == "LOC":
+        last = names[i]
+        end = last[1]
+        i += 1
+    return last
