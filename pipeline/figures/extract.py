@@ -19,7 +19,14 @@ from pipeline.figures.filters import (
     masked_spans,
     overlaps,
 )
-from pipeline.figures.holders import Name, anaphor_before, chain_end, drop_sources, resolve
+from pipeline.figures.holders import (
+    Name,
+    anaphor_before,
+    chain_end,
+    drop_sources,
+    reporter,
+    resolve,
+)
 from pipeline.figures.keys import metric_key
 from pipeline.figures.lexicon import Lexicon, load_lexicon
 from pipeline.figures.meaning import (
@@ -135,7 +142,10 @@ def extract_figures(
     )
     holders = drop_sources(text, every)
     sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
-    names = [n[:3] for n in holders if n[3] in SUBJECT_LABELS]
+    # a name after 较/比 is the base of a comparison (较张掖市下达指标核减…), not the holder
+    names = [
+        n[:3] for n in holders if n[3] in SUBJECT_LABELS and text[n[0] - 1 : n[0]] not in "较比"
+    ]
     sentences = sentence_spans(text)
     scope = _Scope(
         load_lexicon(), text, folded, usable, names, holders, sources, sentences, in_sidebar
@@ -228,24 +238,46 @@ def _subject(
     if subject is None or len(subject) < 2:
         return None
     subject = antecedent(scope.names, subject, pos)
-    return _last_of_chain(scope, subject, sentence, pos)
+    return _whole_name(scope, subject, sentence, pos)
+
+
+def _compared(text: str, start: int) -> bool:
+    """A name after 较/比 is the base of a comparison (较省里下达的指标核减…), not the holder."""
+    return start > 0 and text[start - 1] in "较比"
 
 
 def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
-    """The entity or the resolved anaphor nearest before ``pos`` (from ``start``)."""
+    """The holder named nearest before ``pos`` (from ``start``): a name opening the figure's
+    clause, else the nearest entity, anaphor (resolved) or reporting platform."""
+    text = scope.text
+    head = clause_start(text, start, pos)
+    i = bisect.bisect_left(scope.holders, (head, 0, "", ""))
+    if i < len(scope.holders) and scope.holders[i][0] == head and scope.holders[i][1] <= pos:
+        return scope.holders[i][2]  # 林悦下单了两包: the clause's own subject
+    report = reporter(text, start, pos)
     named = nearest_name(scope.names, start, pos)
-    anaphor = anaphor_before(scope.text, start, pos)
+    anaphor = anaphor_before(text, start, pos)
     if anaphor is not None and (named is None or anaphor[0] >= named[1]):
+        if report is not None and anaphor[0] >= report[0]:
+            return report[1]  # 同程旅行…显示，平台亲子游…: the platform is the reporter
         target = resolve(scope.holders, anaphor[1], anaphor[0])
         return target[2] if target is not None else anaphor[1]
+    if report is not None and (named is None or named[0] < report[0]):
+        return report[1]
     return named[2] if named is not None else None
 
 
-def _last_of_chain(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int) -> str:
-    """甘肃省 of 甘肃省张掖市临泽县: the chain names one place, the last."""
+def _whole_name(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int) -> str:
+    """The whole entity a subject starts (甘肃 of 甘肃省张掖市临泽县), and the last place of a
+    chain of places written as one."""
     i = scope.text.rfind(subject, sentence[0], pos)
     if i == -1:
         return subject
+    k = bisect.bisect_left(scope.holders, (i, 0, "", ""))
+    while k < len(scope.holders) and scope.holders[k][0] == i:
+        if scope.holders[k][1] <= pos and len(scope.holders[k][2]) > len(subject):
+            subject = scope.holders[k][2]
+        k += 1
     last = chain_end(scope.holders, scope.text, i, i + len(subject))
     return last[2] if last is not None else subject
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -19,10 +20,15 @@ _CUE_REACH = 8  # characters between a name and its cue (近日发布的最新�
 _ANAPHOR_MAX = 3
 
 
+# Where the name of a reporting body ends inside "X最新发布的数据显示": the words that follow it.
+_REPORT_TAIL = re.compile(r"最新|近日|日前|发布|公布|《|数据|调研|监测|报告|相关|[0-9]")
+
+
 @dataclass(frozen=True)
 class _Tables:
     after: tuple[str, ...]
     before: tuple[str, ...]
+    report: tuple[str, ...]
     endings: tuple[str, ...]
     anaphors: dict[str, str]
 
@@ -33,6 +39,7 @@ def _tables() -> _Tables:
     return _Tables(
         after=tuple(w for w, where in cues if where == "after"),
         before=tuple(w for w, where in cues if where == "before"),
+        report=tuple(w for w, where in cues if where == "report"),
         endings=tuple(read_list("figures/source_endings.txt")),
         anaphors=dict(read_table("figures/anaphors.tsv")),
     )
@@ -119,3 +126,29 @@ def chain_end(names: Sequence[Name], text: str, start: int, end: int) -> Name | 
         end = last[1]
         i += 1
     return last
+
+
+def reporter(text: str, lo: int, pos: int) -> tuple[int, str] | None:
+    """The body whose data a sentence reports (美团数据显示，…; 同程旅行发布的《…》显示，…) and
+    where its cue ends, when it is no official source (统计局, 研究中心): a platform or a
+    company holds the figures it reports.
+
+    >>> reporter("美团数据显示，亲子餐厅热度上涨315%", 0, 14)
+    (6, '美团')
+    >>> reporter("国家统计局数据显示，CPI上涨1%", 0, 15) is None
+    True
+    """
+    tables = _tables()
+    for cue in tables.report:
+        i = text.rfind(cue, lo, pos)
+        if i == -1 or text[i + len(cue) : i + len(cue) + 1] not in "，,：:":
+            continue
+        head = i
+        while head > lo and text[head - 1] not in CLAUSE_MARKS:
+            head -= 1
+        phrase = text[head:i].lstrip("据").strip()
+        m = _REPORT_TAIL.search(phrase)
+        name = (phrase[: m.start()] if m else phrase).removesuffix("的")
+        if 2 <= len(name) <= 16 and not name.endswith(tables.endings):
+            return i + len(cue), name
+    return None
