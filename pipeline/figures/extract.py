@@ -26,6 +26,7 @@ from pipeline.figures.holders import (
     drop_sources,
     reporter,
     resolve,
+    venue,
 )
 from pipeline.figures.keys import metric_key
 from pipeline.figures.lexicon import Lexicon, load_lexicon
@@ -135,10 +136,11 @@ def extract_figures(
     if not cands:
         return []
     usable = sorted((d for d in dates if d.kind != "duration"), key=lambda d: d.start)
+    titles = masked_spans(folded)  # a name inside 《…》 is part of a title
     every = sorted(
         (e.start, e.end, e.surface, e.label)
         for e in entities
-        if not any(c.isdigit() for c in e.surface)
+        if not any(c.isdigit() for c in e.surface) and not overlaps(titles, e.start, e.end)
     )
     holders = drop_sources(text, every)
     sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
@@ -156,8 +158,7 @@ def extract_figures(
     figures: list[Figure] = []
     previous: Context | None = None
     previous_sentence: tuple[int, int] | None = None
-    topic: str | None = None  # the subject named last: a sidebar's lines, a paragraph's sentences
-    topic_end = 0
+    topic: str | None = None  # the subject named last: the article or sidebar is about it
     carried: DateMention | None = None  # the date of the statistics of earlier sentences
     consumed = 0
     for cand in cands:
@@ -172,10 +173,9 @@ def extract_figures(
         label = _label_line(text, sentence, scope.sentences) if in_sidebar else None
         bounds = (sentence[0], lo, sentence[1])
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
-        held = topic if in_sidebar or "\n" not in text[topic_end : cand.start] else None
-        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, held))
+        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
         if ctx.subject:
-            topic, topic_end = ctx.subject, cand.end
+            topic = ctx.subject
         own = governing_date(usable, text, sentence, cand.start, multiple=cand.unit == "倍")
         if own is None and carried is not None and carries(text, carried, sentence[0]):
             own = carried
@@ -224,11 +224,18 @@ def _subject(
     """The subject of the figure at ``pos``: the one its clause names, else the entity or the
     anaphor (全县, 该公司 resolved to their antecedent) nearest before it in its sentence, else
     the topic of the sentences before; the last place of a chain (甘肃省张掖市临泽县)."""
-    if subject is not None and (len(subject) < 2 or subject in scope.sources):
+    start = after_dateline(scope.text, *sentence)
+    report = reporter(scope.text, start, pos)
+    cited = report is not None and report[2]  # 国家统计局数据显示: the data of no one named
+    if subject is not None and (
+        len(subject) < 2 or subject in scope.sources or (cited and subject in report[1])
+    ):
         subject = None  # 台 of 港澳台, 加 of 加方: a fragment; 国家统计局: a source
     if subject is None or subject.startswith(REFERRING):
-        start = after_dateline(scope.text, *sentence)
-        subject = _named_before(scope, start, pos) or subject
+        after = report[0] if cited else start  # names in the source's own name hold nothing
+        subject = _named_before(scope, after, pos) or subject
+    if subject is None and cited:
+        return None
     if subject is None and scope.in_sidebar:
         subject = topic
     elif subject is None:
@@ -255,10 +262,13 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
     if i < len(scope.holders) and scope.holders[i][0] == head and scope.holders[i][1] <= pos:
         return scope.holders[i][2]  # 林悦下单了两包: the clause's own subject
     report = reporter(text, start, pos)
+    report = venue(text, start) if report is None or report[2] else report
     named = nearest_name(scope.names, start, pos)
     anaphor = anaphor_before(text, start, pos)
+    if report is not None and anaphor is not None and anaphor[0] < report[0]:
+        anaphor = None  # 平台 of 灵珠AI平台数据显示: part of the reporter's name
     if anaphor is not None and (named is None or anaphor[0] >= named[1]):
-        if report is not None and anaphor[0] >= report[0]:
+        if report is not None:
             return report[1]  # 同程旅行…显示，平台亲子游…: the platform is the reporter
         target = resolve(scope.holders, anaphor[1], anaphor[0])
         return target[2] if target is not None else anaphor[1]

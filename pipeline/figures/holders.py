@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.lexicon import read_list, read_table
+from pipeline.zh.chars import is_han
 from pipeline.zh.sentences import CLAUSE_MARKS
 
 Name = tuple[int, int, str, str]
 _CUE_REACH = 8  # characters between a name and its cue (近日发布的最新统计数据显示)
 _ANAPHOR_MAX = 3
+_DETERMINERS = "全该本我此这其"  # 全县, 该公司, 我们村: they refer back wherever they stand
+# 在抖音电商平台上，…: the platform or place a sentence opens with
+_VENUE = re.compile(r"在([^，。；：\n在]{2,16}?)上?[，,]")
 
 
 # Where the name of a reporting body ends inside "X最新发布的数据显示": the words that follow it.
@@ -81,9 +85,15 @@ def anaphor_before(text: str, lo: int, pos: int) -> tuple[int, str] | None:
     anaphors = _tables().anaphors
     for p in range(pos - 1, lo - 1, -1):
         for n in range(min(_ANAPHOR_MAX, pos - p), 1, -1):
-            if text[p : p + n] in anaphors:
-                return p, text[p : p + n]
+            word = text[p : p + n]
+            if word in anaphors and (word[0] in _DETERMINERS or not _inside_word(text, p, lo)):
+                return p, word
     return None
+
+
+def _inside_word(text: str, p: int, lo: int) -> bool:
+    """A bare anaphor (平台, 公司) stands at the start of its clause; 抖音电商平台 is a name."""
+    return p > lo and is_han(text[p - 1])
 
 
 def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
@@ -128,15 +138,15 @@ def chain_end(names: Sequence[Name], text: str, start: int, end: int) -> Name | 
     return last
 
 
-def reporter(text: str, lo: int, pos: int) -> tuple[int, str] | None:
-    """The body whose data a sentence reports (美团数据显示，…; 同程旅行发布的《…》显示，…) and
-    where its cue ends, when it is no official source (统计局, 研究中心): a platform or a
-    company holds the figures it reports.
+def reporter(text: str, lo: int, pos: int) -> tuple[int, str, bool] | None:
+    """The body whose data a sentence reports (美团数据显示，…; 同程旅行发布的《…》显示，…), where
+    its cue ends, and whether it is an official source (统计局, 研究中心): a platform or a
+    company holds the figures it reports, a statistics office does not.
 
     >>> reporter("美团数据显示，亲子餐厅热度上涨315%", 0, 14)
-    (6, '美团')
-    >>> reporter("国家统计局数据显示，CPI上涨1%", 0, 15) is None
-    True
+    (6, '美团', False)
+    >>> reporter("国家统计局数据显示，CPI上涨1%", 0, 15)
+    (9, '国家统计局', True)
     """
     tables = _tables()
     for cue in tables.report:
@@ -149,6 +159,20 @@ def reporter(text: str, lo: int, pos: int) -> tuple[int, str] | None:
         phrase = text[head:i].lstrip("据").strip()
         m = _REPORT_TAIL.search(phrase)
         name = (phrase[: m.start()] if m else phrase).removesuffix("的")
-        if 2 <= len(name) <= 16 and not name.endswith(tables.endings):
-            return i + len(cue), name
+        if 2 <= len(name) <= 16:
+            return i + len(cue), name, name.endswith(tables.endings)
     return None
+
+
+def venue(text: str, lo: int) -> tuple[int, str, bool] | None:
+    """The platform or place a sentence at ``lo`` opens with (在京东平台上，…) and where it ends.
+
+    >>> venue("在某电商平台上，童装成交额增长5%", 0)
+    (8, '某电商平台', False)
+    >>> venue("在这方面，投入3亿元", 0) is None
+    True
+    """
+    m = _VENUE.match(text, lo)
+    if m is None or m.group(1)[0] in "这那此其该" or any(c.isdigit() for c in m.group(1)):
+        return None
+    return m.end(), m.group(1), False
