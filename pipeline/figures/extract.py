@@ -145,9 +145,7 @@ def extract_figures(
     holders = drop_sources(text, every)
     sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
     # a name after 较/比 is the base of a comparison (较张掖市下达指标核减…), not the holder
-    names = [
-        n[:3] for n in holders if n[3] in SUBJECT_LABELS and text[n[0] - 1 : n[0]] not in "较比"
-    ]
+    names = [n[:3] for n in holders if n[3] in SUBJECT_LABELS and not _compared(text, n[0])]
     sentences = sentence_spans(text)
     scope = _Scope(
         load_lexicon(), text, folded, usable, names, holders, sources, sentences, in_sidebar

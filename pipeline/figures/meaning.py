@@ -46,18 +46,17 @@ def figure_context(
     sentence_start, lo, hi = bounds
     if lo == sentence_start:
         lo = after_dateline(text, lo, cand.start)
-    left = text[lo : cand.start]
-    for d in dates:
-        if lo <= d.start and d.end <= cand.start:
-            left = text[d.end : cand.start]
-    left = left.strip(PUNCT_STRIP)
+    left, led_by_change = _left_words(lex, text, lo, cand.start, dates)
     # 分别为10.79亿元、13.03亿元和15.70亿元: later list items share the first one's metric
     listed = left in LIST_JOINERS or (not left and text[max(0, lo - 1) : lo] == "、")
     if listed:
         left = ""
     phrase, saw_change, rate = strip_links(lex, left)
-    if not phrase and not rate and "分别" in left and text[lo - 1 : lo] in ("，", ","):
-        # 通信行业净流出金额居前，分别为96.49亿元: the measure is named in the clause before
+    saw_change = saw_change or led_by_change
+    open_clause = "分别" in left or saw_change
+    if not phrase and not rate and open_clause and text[lo - 1 : lo] in ("，", ","):
+        # 通信行业净流出金额居前，分别为96.49亿元 / 特别是出口额，同比增长5%: the measure is
+        # named in the clause before
         earlier = text[clause_start(text, sentence_start, lo - 1) : lo - 1]
         if not any(c.isdigit() for c in earlier):
             phrase, _, rate = strip_links(lex, earlier.strip(PUNCT_STRIP))
@@ -103,6 +102,29 @@ def figure_context(
     if subject is None:
         subject = _sentence_subject(lex, text, sentence_start, cand.start, dates)
     return Context(_balance_quotes(metric), subject, right_used)
+
+
+def _left_words(
+    lex: Lexicon, text: str, lo: int, start: int, dates: Sequence[DateMention]
+) -> tuple[str, bool]:
+    """The words of the clause before a figure that can name its measure, and whether a change
+    verb led to a date that stands between (降至2025年的9.73立方米).
+
+    From–to pairs name the measure before 从/由 (利用率由2015年的40%提高到73%); otherwise a
+    date in the clause cuts off what stands before it.
+    """
+    p = start
+    dated = [d for d in dates if lo <= d.start and d.end <= start]
+    if text[p - 1 : p] == "的":
+        p -= 1
+    if dated and dated[-1].end == p:
+        p = dated[-1].start
+    if p > lo and text[p - 1] in "从由":
+        return text[lo : p - 1].strip(PUNCT_STRIP), False
+    if not dated:
+        return text[lo:start].strip(PUNCT_STRIP), False
+    lead, saw_change, _ = strip_links(lex, text[lo : dated[-1].start].strip(PUNCT_STRIP))
+    return text[dated[-1].end : start].strip(PUNCT_STRIP), saw_change and not lead
 
 
 def _balance_quotes(phrase: str | None) -> str | None:
