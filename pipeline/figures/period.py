@@ -54,14 +54,27 @@ def governing_date(
         for d in dates
         if sentence[0] <= d.start and d.end <= start and not _is_base(text, d, start)
     ]
-    if preceding:
-        return preceding[-1]
+    clause = clause_start(text, sentence[0], start)
+    # a date of the figure's own clause, else one framing the sentence (3月份，…), else any:
+    # 春节长假后 inside an earlier clause dates that clause only
+    framing = [d for d in preceding if d.start >= clause or _frames(text, d, sentence[0])]
+    if framing or preceding:
+        return (framing or preceding)[-1]
     for d in dates:
         if sentence[0] <= d.start < sentence[1] and text[d.end : d.end + 1] != "的":
             lead = text[max(sentence[0], d.start - 3) : d.start]
             if lead.endswith(("截至", "截止", "截止到", "到")):
                 return d
     return None
+
+
+def _frames(text: str, d: DateMention, lo: int) -> bool:
+    """Whether the date opens its clause and the clause is the date alone (截至3月底，…)."""
+    head = clause_start(text, lo, d.start)
+    return (
+        text[head : d.start].strip(INLINE_SPACE) in _FRAME_LEADS
+        and text[d.end : d.end + 1] in "，,"
+    )
 
 
 def _attribute_of(text: str, d: DateMention, start: int) -> bool:
@@ -87,8 +100,8 @@ def carries(text: str, d: DateMention, sentence_start: int) -> bool:
     if d.normalized is None or "\n" in text[d.end : sentence_start]:
         return False
     head = clause_start(text, max(0, d.start - 6), d.start)
-    if text[d.end : d.end + 1] == "的":  # 从2024年的…: the attribute of one figure only
-        return False
+    if text[d.end : d.end + 1] == "的" or text.startswith("以来", d.end):
+        return False  # 从2024年的…: one figure's own; 2024年以来: the events since, not the states
     return text[head : d.start].strip(INLINE_SPACE) in _FRAME_LEADS and not _is_base(text, d, -1)
 
 
