@@ -247,8 +247,9 @@ def _subject(
 
 
 def _compared(text: str, start: int) -> bool:
-    """A name after 较/比 is the base of a comparison (较省里下达的指标核减…), not the holder."""
-    return start > 0 and text[start - 1] in "较比"
+    """A name after 较/比 is the base of a comparison (较省里下达的指标核减…), after 占 the whole
+    of a share (占浙江的38%): not the holder."""
+    return start > 0 and text[start - 1] in "较比占"
 
 
 def _named_before(scope: _Scope, start: int, pos: int) -> str | None:

@@ -21,6 +21,7 @@ from pipeline.figures.phrases import (
     strip_links,
 )
 from pipeline.zh.chars import INLINE_SPACE
+from pipeline.zh.patterns import longest_before
 from pipeline.zh.sentences import CLAUSE_MARKS, clause_start
 
 _FRAME = re.compile(r"从([^，。；：、]{2,20}?)(?:来)?看[，,]")  # 从出口结构来看，…
@@ -104,6 +105,9 @@ def figure_context(
     return Context(_balance_quotes(metric), subject, right_used)
 
 
+_BASE_WORDS = frozenset({"比", "较", "相比", "同比"})
+
+
 def _left_words(
     lex: Lexicon, text: str, lo: int, start: int, dates: Sequence[DateMention]
 ) -> tuple[str, bool]:
@@ -123,8 +127,14 @@ def _left_words(
         return text[lo : p - 1].strip(PUNCT_STRIP), False
     if not dated:
         return text[lo:start].strip(PUNCT_STRIP), False
-    lead, saw_change, _ = strip_links(lex, text[lo : dated[-1].start].strip(PUNCT_STRIP))
-    return text[dated[-1].end : start].strip(PUNCT_STRIP), saw_change and not lead
+    last = dated[-1]
+    base = longest_before(_BASE_WORDS, text, last.start, 2)
+    if base:  # 粮食产量比上年增长4.2%: the measure stands before the base
+        return (text[lo : last.start - len(base)] + text[last.end : start]).strip(
+            PUNCT_STRIP
+        ), False
+    lead, saw_change, _ = strip_links(lex, text[lo : last.start].strip(PUNCT_STRIP))
+    return text[last.end : start].strip(PUNCT_STRIP), saw_change and not lead
 
 
 def _balance_quotes(phrase: str | None) -> str | None:
