@@ -198,7 +198,45 @@ def extract_figures(
         )
         previous, previous_sentence = ctx, sentence
         consumed = cand.end + ctx.right_used
-    return figures
+    return _explain_headline(text, figures)
+
+
+def _explain_headline(text: str, figures: list[Figure]) -> list[Figure]:
+    """A figure of the headline (the first line) that the body repeats takes the body's
+    metric and subject where it has none of its own: 80亿元资金下达 / …下达资金80亿元.
+
+    >>> fs = extract_figures("新建光伏电站40座\\n今年，福建新建光伏电站40座。")
+    >>> [(f.surface, f.subject) for f in fs]
+    [('40座', '福建'), ('40座', '福建')]
+    """
+    first_line = text.find("\n")
+    if first_line == -1:
+        return figures
+    out = []
+    for fig in figures:
+        twin = None
+        if fig.end <= first_line and (fig.metric is None or fig.subject is None):
+            twin = next((f for f in figures if f.start > first_line and _same(f, fig)), None)
+        if twin is None:
+            out.append(fig)
+            continue
+        metric, subject = fig.metric or twin.metric, fig.subject or twin.subject
+        own = (fig.start, fig.end)
+        out.append(
+            replace(
+                fig,
+                metric=metric,
+                metric_key=metric_key(metric),
+                metric_span=nearest_span(text, metric, fig.sentence, own),
+                subject=subject,
+                subject_span=nearest_span(text, subject, fig.sentence, own),
+            )
+        )
+    return out
+
+
+def _same(a: Figure, b: Figure) -> bool:
+    return (a.value, a.low, a.high, a.unit) == (b.value, b.low, b.high, b.unit)
 
 
 @dataclass(frozen=True)
