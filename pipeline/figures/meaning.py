@@ -93,7 +93,10 @@ def figure_context(
         and cand.qualifier is not None
         and cand.start < cand.num_start
     )
-    if metric is None and previous is not None and (saw_change or listed or parallel or linked):
+    # 由180元降至150元: only link words between two values, the same measure
+    only_links = bool(left) and not phrase and not rate
+    carried = saw_change or listed or parallel or linked or only_links
+    if metric is None and previous is not None and carried:
         return Context(previous.metric, subject if parallel else previous.subject or subject, 0)
     if metric is None:
         frames = list(_FRAME.finditer(text, sentence_start, cand.start))
