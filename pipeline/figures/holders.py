@@ -14,11 +14,11 @@ from functools import cache
 
 from pipeline.lexicon import read_list, read_table
 from pipeline.zh.chars import is_han
+from pipeline.zh.patterns import compile_alternation
 from pipeline.zh.sentences import CLAUSE_MARKS
 
 Name = tuple[int, int, str, str]
 _CUE_REACH = 8  # characters between a name and its cue (近日发布的最新统计数据显示)
-_ANAPHOR_MAX = 3
 # 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison
 _NOT_HOLDER_LEADS = "占较比"
 _DETERMINERS = "全该本我此这其"  # 全县, 该公司, 我们村: they refer back wherever they stand
@@ -37,17 +37,20 @@ class _Tables:
     report: tuple[str, ...]
     endings: tuple[str, ...]
     anaphors: dict[str, str]
+    anaphor_pattern: re.Pattern[str]
 
 
 @cache
 def _tables() -> _Tables:
     cues = read_table("figures/source_cues.tsv")
+    anaphors = dict(read_table("figures/anaphors.tsv"))
     return _Tables(
         after=tuple(w for w, where in cues if where == "after"),
         before=tuple(w for w, where in cues if where == "before"),
         report=tuple(w for w, where in cues if where == "report"),
         endings=tuple(read_list("figures/source_endings.txt")),
-        anaphors=dict(read_table("figures/anaphors.tsv")),
+        anaphors=anaphors,
+        anaphor_pattern=compile_alternation(anaphors),
     )
 
 
@@ -84,12 +87,9 @@ def anaphor_before(text: str, lo: int, pos: int) -> tuple[int, str] | None:
     >>> anaphor_before("今年，全县新建水池64座", 0, 9)
     (3, '全县')
     """
-    anaphors = _tables().anaphors
-    for p in range(pos - 1, lo - 1, -1):
-        for n in range(min(_ANAPHOR_MAX, pos - p), 1, -1):
-            word = text[p : p + n]
-            if word in anaphors and _refers(text, p, lo, word):
-                return p, word
+    for m in reversed(list(_tables().anaphor_pattern.finditer(text, lo, pos))):
+        if _refers(text, m.start(), lo, m.group()):
+            return m.start(), m.group()
     return None
 
 

@@ -20,7 +20,7 @@ The rule: the key is the head of the metric's noun phrase.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lexicon import read_list
 from pipeline.zh.words import dictionary_words
@@ -36,6 +36,7 @@ def _modifiers() -> tuple[str, ...]:
     return tuple(sorted(read_list("figures/metric_modifiers.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)  # metrics repeat across the figures of an archive
 def metric_key(metric: str | None) -> str | None:
     """The grouping key of ``metric`` (see the module), None when nothing is left."""
     if not metric:

@@ -68,12 +68,12 @@ def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
             return _unit_of(phrase[:best]), phrase[best:]
     if phrase in lex.subject_heads:  # 江苏进度过八成，山东过四成半: a place alone
         return phrase, ""
-    pair = _head_pair(lex, phrase)  # 广东广西近六成: two places that share a figure
-    if pair:
-        return pair, phrase[len(pair) :]
     for head in lex.subject_heads:  # a place or collective subject (浙江, 我国, 全省)
         if phrase.startswith(head) and len(phrase) > len(head):
             rest = phrase[len(head) :]
+            second = _second_head(lex, rest)  # 广东广西近六成: two places share a figure
+            if second:
+                return head + second, rest[len(second) :]
             for tail in ("全省", "全市", "省", "市"):
                 if rest.startswith(tail) and len(rest) > len(tail):
                     # 福建省 is a name; in 福建全省 the 全省 only stresses it
@@ -83,15 +83,11 @@ def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
     return None, phrase
 
 
-def _head_pair(lex: Lexicon, phrase: str) -> str:
-    """Two subject heads written together (湖南湖北), the whole phrase or the start of it."""
-    for first in lex.subject_heads:
-        if phrase.startswith(first):
-            rest = phrase[len(first) :]
-            for second in lex.subject_heads:
-                if rest.startswith(second) and second[0] not in "全我中":
-                    return first + second
-    return ""
+def _second_head(lex: Lexicon, rest: str) -> str:
+    """A second place written right after the first (湖南湖北), not 全省 or 我国."""
+    if len(rest) < 2 or rest[0] in "全我中":
+        return ""
+    return next((head for head in lex.subject_heads if rest.startswith(head)), "")
 
 
 _TITLE_STARTS = frozenset("士长员主任书记")
