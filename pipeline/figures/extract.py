@@ -47,7 +47,7 @@ from pipeline.figures.ranges import merge_bounds, merge_ranges, share_units
 from pipeline.figures.scan import CORE, scan_candidates
 from pipeline.figures.spans import nearest_span
 from pipeline.zh.chars import CAPITALS, fold
-from pipeline.zh.numerals import parse_folded, parse_scale
+from pipeline.zh.numerals import NUMERAL_CHARS, parse_folded, parse_scale
 from pipeline.zh.sentences import clause_start, sentence_spans, span_containing
 
 _SLASH_FRACTION = re.compile(r"(?<![0-9/.])(-?[0-9]+)[ ]?/[ ]?([0-9]+)(?![0-9/.])")  # 1/3, -3/2
@@ -145,7 +145,11 @@ def extract_figures(
     holders = drop_sources(text, every)
     sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
     # a name after 较/比 is the base of a comparison (较张掖市下达指标核减…), not the holder
-    names = [n[:3] for n in holders if n[3] in SUBJECT_LABELS and not _compared(text, n[0])]
+    names = [
+        n[:3]
+        for n in holders
+        if n[3] in SUBJECT_LABELS and not _compared(text, n[0]) and not _listed(text, n)
+    ]
     sentences = sentence_spans(text)
     scope = _Scope(
         load_lexicon(), text, folded, usable, names, holders, sources, sentences, in_sidebar
@@ -288,6 +292,18 @@ def _compared(text: str, start: int) -> bool:
     """A name after 较/比 is the base of a comparison (较省里下达的指标核减…), after 占 the whole
     of a share (占浙江的38%): not the holder."""
     return start > 0 and text[start - 1] in "较比占"
+
+
+def _listed(text: str, name: Name) -> bool:
+    """A member of a list the figure counts (河南、山东等10个省份; 甲、乙、丙三市), not its
+    holder."""
+    after = text[name[1] : name[1] + 1]
+    before = text[name[0] - 1 : name[0]] if name[0] else ""
+    return after in ("、", "等") or (before == "、" and _numeral(after))
+
+
+def _numeral(c: str) -> bool:
+    return c != "" and (c.isdigit() or c in NUMERAL_CHARS)
 
 
 def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
