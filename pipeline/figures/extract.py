@@ -160,7 +160,8 @@ def extract_figures(
     figures: list[Figure] = []
     previous: Context | None = None
     previous_sentence: tuple[int, int] | None = None
-    topic: str | None = None  # the subject named last: the article or sidebar is about it
+    topic: str | None = None  # the subject named last in the paragraph (a sidebar: anywhere)
+    topic_end = 0
     carried: DateMention | None = None  # the date of the statistics of earlier sentences
     consumed = 0
     for cand in cands:
@@ -175,9 +176,11 @@ def extract_figures(
         label = _label_line(text, sentence, scope.sentences) if in_sidebar else None
         bounds = (sentence[0], lo, sentence[1])
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
+        if not in_sidebar and "\n" in text[topic_end : cand.start]:
+            topic = None  # a new paragraph: its subject is named anew
         ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
         if ctx.subject:
-            topic = ctx.subject
+            topic, topic_end = ctx.subject, cand.end
         own = governing_date(usable, text, sentence, cand.start, multiple=cand.unit == "倍")
         if own is None and carried is not None and carries(text, carried, sentence[0]):
             own = carried
