@@ -54,6 +54,16 @@ def test_from_to_pair_without_dates_shares_the_measure() -> None:
     assert found["180元"].metric == found["150元"].metric == "每吨蒸汽价格"
 
 
+def test_from_to_pair_with_a_named_period_names_the_measure() -> None:
+    found = by_surface("全县森林覆盖率由“十三五”末的不足30%提高到41%。")
+    assert found["不足30%"].metric == found["41%"].metric == "森林覆盖率"
+
+
+def test_an_age_measures_the_people_it_describes() -> None:
+    found = by_surface("自今年起，3周岁以下婴幼儿可按月领取补贴。")
+    assert found["3周岁以下"].metric == "婴幼儿"
+
+
 def test_a_multiple_of_a_year_keeps_that_year_as_its_base() -> None:
     found = by_surface("2025年，东岭港集装箱吞吐量约为2015年的3倍。")
     assert found["3倍"].period == "2025年"

@@ -67,7 +67,8 @@ def figure_context(
     rest = rest.strip(PUNCT_STRIP)
     left_metric = cut_boundary(lex, rest).strip(PUNCT_STRIP)
     right, used = "", 0
-    if not cand.noun_unit and not cand.order and cand.category in ("count", "measure", "money"):
+    counted = ("count", "measure", "money", "age")
+    if not cand.noun_unit and not cand.order and cand.category in counted:
         right, used = right_phrase(lex, text, cand.end, hi)
     right_used = 0
     metric: str | None
@@ -76,7 +77,7 @@ def figure_context(
     elif label and not left:  # sidebar: a label line above a bare number line
         label_subject, metric = split_subject(lex, label)
         subject = subject or label_subject
-    elif right and used and cand.category in ("count", "measure"):
+    elif right and used and cand.category in ("count", "measure", "age"):
         # a counted noun follows its count (12个服务网点, 800平方米厂房)
         metric, right_used = right, used
     else:
@@ -108,6 +109,7 @@ def figure_context(
     return Context(_balance_quotes(metric), subject, right_used)
 
 
+_FROM_WHEN = re.compile(r"[从由][^，。；：从由的]{1,10}的")
 _BASE_WORDS = frozenset({"比", "较", "相比", "同比"})
 
 
@@ -128,6 +130,9 @@ def _left_words(
         p = dated[-1].start
     if p > lo and text[p - 1] in "从由":
         return text[lo : p - 1].strip(PUNCT_STRIP), False
+    pair = _FROM_WHEN.search(text, lo, start)  # 由“十二五”末的40%: a time the dates missed
+    if pair is not None and pair.end() == start:
+        return text[lo : pair.start()].strip(PUNCT_STRIP), False
     if not dated:
         return text[lo:start].strip(PUNCT_STRIP), False
     last = dated[-1]
