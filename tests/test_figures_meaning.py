@@ -194,6 +194,11 @@ def test_place_chain_names_the_whole_place() -> None:
     assert "陇西县" in found["约400毫米"].subject
 
 
+def test_a_counted_group_that_acts_holds_the_later_figures() -> None:
+    text = "截至5月底，已有12个粮食主产省份陆续启动夏收，累计收获小麦8000万亩。"
+    assert by_surface(text)["8000万亩"].subject == "12个粮食主产省份"
+
+
 # --- sources and reporters ------------------------------------------------------------------
 
 

@@ -48,7 +48,7 @@ from pipeline.figures.scan import CORE, scan_candidates
 from pipeline.figures.spans import nearest_span
 from pipeline.zh.chars import CAPITALS, fold
 from pipeline.zh.numerals import NUMERAL_CHARS, parse_folded, parse_scale
-from pipeline.zh.sentences import clause_start, sentence_spans, span_containing
+from pipeline.zh.sentences import CLAUSE_MARKS, clause_start, sentence_spans, span_containing
 
 _SLASH_FRACTION = re.compile(r"(?<![0-9/.])(-?[0-9]+)[ ]?/[ ]?([0-9]+)(?![0-9/.])")  # 1/3, -3/2
 APPROX_SCALE = re.compile(r"[余多几]([万亿]+)")
@@ -135,25 +135,8 @@ def extract_figures(
     folded, cands = _candidates(text, dates)
     if not cands:
         return []
-    usable = sorted((d for d in dates if d.kind != "duration"), key=lambda d: d.start)
-    titles = masked_spans(folded)  # a name inside 《…》 is part of a title
-    every = sorted(
-        (e.start, e.end, e.surface, e.label)
-        for e in entities
-        if not any(c.isdigit() for c in e.surface) and not overlaps(titles, e.start, e.end)
-    )
-    holders = drop_sources(text, every)
-    sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
-    # a name after 较/比 is the base of a comparison (较张掖市下达指标核减…), not the holder
-    names = [
-        n[:3]
-        for n in holders
-        if n[3] in SUBJECT_LABELS and not _compared(text, n[0]) and not _listed(text, n)
-    ]
-    sentences = sentence_spans(text)
-    scope = _Scope(
-        load_lexicon(), text, folded, usable, names, holders, sources, sentences, in_sidebar
-    )
+    scope = _scope_of(text, folded, dates, entities, in_sidebar)
+    usable = scope.dates
     heading = None
     if in_sidebar and usable and usable[0].start < cands[0].start:
         heading = usable[0].surface
@@ -163,6 +146,7 @@ def extract_figures(
     topic: str | None = None  # the subject named last in the paragraph (a sidebar: anywhere)
     topic_end = 0
     carried: DateMention | None = None  # the date of the statistics of earlier sentences
+    group: tuple[tuple[int, int], str] | None = None  # a counted group acting in a sentence
     consumed = 0
     for cand in cands:
         if cand.unit is None and not cand.order and not bare_scaled(cand):
@@ -178,14 +162,13 @@ def extract_figures(
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
         if not in_sidebar and "\n" in text[topic_end : cand.start]:
             topic = None  # a new paragraph: its subject is named anew
+        if group is not None and group[0] == sentence and ctx.subject is None:
+            ctx = replace(ctx, subject=group[1])  # 27个省份启动春灌，累计供水…: the group's
         ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
         if ctx.subject:
             topic, topic_end = ctx.subject, cand.end
-        own = governing_date(usable, text, sentence, cand.start, multiple=cand.unit == "倍")
-        if own is None and carried is not None and carries(text, carried, sentence[0]):
-            own = carried
-        if own is not None and is_statistic(cand):
-            carried = own
+        group = _group(text, cand, ctx, lo, sentence) or group
+        own, carried = _period(scope, cand, sentence, carried)
         period = own.surface if own is not None else heading
         change = change_direction(scope.lex, folded, cand.start, sentence[0], cand.value)
         if change is None and figures and folded[figures[-1].end : cand.start] in LIST_JOINERS:
@@ -206,6 +189,22 @@ def extract_figures(
         previous, previous_sentence = ctx, sentence
         consumed = cand.end + ctx.right_used
     return _explain_headline(text, figures)
+
+
+_GROUP_LEADS = ("", "有", "已有", "共有", "现有")
+
+
+def _group(
+    text: str, cand: Candidate, ctx: Context, lo: int, sentence: tuple[int, int]
+) -> tuple[tuple[int, int], str] | None:
+    """A count opening its clause whose counted noun goes on to act (3338处大中型灌区累计供水…):
+    the group, number included, holds the later figures of its sentence."""
+    if cand.category != "count" or cand.noun_unit or not ctx.right_used:
+        return None
+    end = cand.end + ctx.right_used
+    if text[lo : cand.start].strip() not in _GROUP_LEADS or text[end : end + 1] in CLAUSE_MARKS:
+        return None
+    return sentence, text[cand.start : end]
 
 
 def _explain_headline(text: str, figures: list[Figure]) -> list[Figure]:
@@ -244,6 +243,47 @@ def _explain_headline(text: str, figures: list[Figure]) -> list[Figure]:
 
 def _same(a: Figure, b: Figure) -> bool:
     return (a.value, a.low, a.high, a.unit) == (b.value, b.low, b.high, b.unit)
+
+
+def _scope_of(
+    text: str,
+    folded: str,
+    dates: Sequence[DateMention],
+    entities: Sequence[Entity],
+    in_sidebar: bool,
+) -> _Scope:
+    """The dates that can govern a figure and the names that can hold one, of one text."""
+    usable = sorted((d for d in dates if d.kind != "duration"), key=lambda d: d.start)
+    titles = masked_spans(folded)  # a name inside 《…》 is part of a title
+    every = sorted(
+        (e.start, e.end, e.surface, e.label)
+        for e in entities
+        if not any(c.isdigit() for c in e.surface) and not overlaps(titles, e.start, e.end)
+    )
+    holders = drop_sources(text, every)
+    sources = frozenset(n[2] for n in every) - frozenset(n[2] for n in holders)
+    names = [
+        n[:3]
+        for n in holders
+        if n[3] in SUBJECT_LABELS and not _compared(text, n[0]) and not _listed(text, n)
+    ]
+    lex = load_lexicon()
+    return _Scope(
+        lex, text, folded, usable, names, holders, sources, sentence_spans(text), in_sidebar
+    )
+
+
+def _period(
+    scope: _Scope, cand: Candidate, sentence: tuple[int, int], carried: DateMention | None
+) -> tuple[DateMention | None, DateMention | None]:
+    """The date governing a figure, and the date that carries on to the next sentences."""
+    text = scope.text
+    own = governing_date(scope.dates, text, sentence, cand.start, multiple=cand.unit == "倍")
+    if own is None and carried is not None and carries(text, carried, sentence[0]):
+        own = carried
+    if own is not None and is_statistic(cand):
+        carried = own
+    return own, carried
 
 
 @dataclass(frozen=True)
