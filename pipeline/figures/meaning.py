@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
 from pipeline.figures.lexicon import Lexicon
+from pipeline.figures.period import dates_between
 from pipeline.figures.phrases import (
     ADVERBS,
     LIST_JOINERS,
@@ -123,7 +124,7 @@ def _left_words(
     date in the clause cuts off what stands before it.
     """
     p = start
-    dated = [d for d in dates if lo <= d.start and d.end <= start]
+    dated = [d for d in dates_between(dates, lo, start) if d.end <= start]
     if text[p - 1 : p] == "的":
         p -= 1
     if dated and dated[-1].end == p:
@@ -242,8 +243,10 @@ def _sentence_subject(
     """The subject opening the sentence (省交通运输厅新开通…), when the
     figure's own clause names none."""
     p = after_dateline(text, start, end)
-    for d in dates:  # 截至9月末，… / 上半年，…
-        if p <= d.start <= p + 3 and d.end <= end:
+    for d in dates_between(dates, p, end):  # 截至9月末，… / 上半年，…
+        if d.start > p + 3:
+            break
+        if p <= d.start and d.end <= end:
             p = d.end
     while p < end and (text[p] in CLAUSE_MARKS or text[p] in INLINE_SPACE):
         p += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from pipeline.document import DateMention
@@ -45,27 +46,34 @@ def governing_date(
     >>> [governing_date(ds, text, (0, 29), s).surface for s in (10, 22)]
     ['2024年', '今年']
     """
+    within = dates_between(dates, sentence[0], sentence[1])
     if not multiple:
-        for d in dates:
-            if sentence[0] <= d.start and d.end < start and _attribute_of(text, d, start):
+        for d in within:
+            if d.end < start and _attribute_of(text, d, start):
                 return d
-    preceding = [
-        d
-        for d in dates
-        if sentence[0] <= d.start and d.end <= start and not _is_base(text, d, start)
-    ]
+    preceding = [d for d in within if d.end <= start and not _is_base(text, d, start)]
     clause = clause_start(text, sentence[0], start)
     # a date of the figure's own clause, else one framing the sentence (3月份，…), else any:
     # 春节长假后 inside an earlier clause dates that clause only
     framing = [d for d in preceding if d.start >= clause or _frames(text, d, sentence[0])]
     if framing or preceding:
         return (framing or preceding)[-1]
-    for d in dates:
-        if sentence[0] <= d.start < sentence[1] and text[d.end : d.end + 1] != "的":
+    for d in within:
+        if text[d.end : d.end + 1] != "的":
             lead = text[max(sentence[0], d.start - 3) : d.start]
             if lead.endswith(("截至", "截止", "截止到", "到")):
                 return d
     return None
+
+
+def dates_between(dates: Sequence[DateMention], lo: int, hi: int) -> Sequence[DateMention]:
+    """The dates (sorted by start) that start in ``[lo, hi)``."""
+    first = bisect.bisect_left(dates, lo, key=_start)
+    return dates[first : bisect.bisect_left(dates, hi, lo=first, key=_start)]
+
+
+def _start(d: DateMention) -> int:
+    return d.start
 
 
 def _frames(text: str, d: DateMention, lo: int) -> bool:
