@@ -221,6 +221,18 @@ def test_platform_reporting_its_data_holds_the_figures() -> None:
     assert found["35%"].metric == "粽子销量"
 
 
+def test_trade_partner_is_not_the_holder() -> None:
+    text = "1—5月，临川市对东盟进出口86亿元，增长9%。"
+    found = by_surface(text, (("临川市", "LOC"), ("东盟", "ORG")))
+    assert found["86亿元"].subject == "临川市"
+
+
+def test_a_bare_company_named_by_the_clause_resolves_to_the_company() -> None:
+    text = "宏远储能科技有限公司新线上月投产。公司总经理说，年产能将提高到15吉瓦时。"
+    found = by_surface(text, (("宏远储能科技有限公司", "ORG"),))
+    assert found["15吉瓦时"].subject == "宏远储能科技有限公司"
+
+
 def test_comparison_base_name_is_not_the_holder() -> None:
     text = "全县审批用水总量较东岚市下达指标核减300万立方米。"
     found = by_surface(text, (("东岚市", "LOC"),))

@@ -20,10 +20,12 @@ from pipeline.figures.filters import (
     overlaps,
 )
 from pipeline.figures.holders import (
+    NOT_HOLDER_LEADS,
     Name,
     anaphor_before,
     chain_end,
     drop_sources,
+    is_anaphor,
     reporter,
     resolve,
     venue,
@@ -328,13 +330,16 @@ def _subject(
     if subject is None or len(subject) < 2:
         return None
     subject = antecedent(scope.names, subject, pos)
+    if is_anaphor(subject):  # 公司总经理说…: the clause named only 公司
+        target = resolve(scope.holders, subject, pos)
+        subject = target[2] if target is not None else subject
     return _whole_name(scope, subject, sentence, pos)
 
 
 def _compared(text: str, start: int) -> bool:
     """A name after 较/比 is the base of a comparison (较省里下达的指标核减…), after 占 the whole
-    of a share (占浙江的38%): not the holder."""
-    return start > 0 and text[start - 1] in "较比占"
+    of a share (占浙江的38%), after 对/向 a partner (对东盟出口): not the holder."""
+    return start > 0 and text[start - 1] in NOT_HOLDER_LEADS
 
 
 def _listed(text: str, name: Name) -> bool:

@@ -19,8 +19,8 @@ from pipeline.zh.sentences import CLAUSE_MARKS
 
 Name = tuple[int, int, str, str]
 _CUE_REACH = 8  # characters between a name and its cue (近日发布的最新统计数据显示)
-# 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison
-_NOT_HOLDER_LEADS = "占较比"
+# 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison; 对东盟: a partner
+NOT_HOLDER_LEADS = "占较比对向"
 _DETERMINERS = "全该本我此这其"  # 全县, 该公司, 我们村: they refer back wherever they stand
 # 在抖音电商平台上，…: the platform or place a sentence opens with
 _VENUE = re.compile(r"在([^，。；：\n在]{2,16}?)上?[，,]")
@@ -98,9 +98,14 @@ def _refers(text: str, p: int, lo: int, word: str) -> bool:
     of a comparison (占全省的38%, 较全市平均), and a bare anaphor (平台, 公司) only at the start
     of its clause (抖音电商平台 is a name)."""
     before = text[p - 1] if p > 0 else ""
-    if before and before in _NOT_HOLDER_LEADS:
+    if before and before in NOT_HOLDER_LEADS:
         return False
     return word[0] in _DETERMINERS or p <= lo or not is_han(before)
+
+
+def is_anaphor(word: str) -> bool:
+    """Whether ``word`` is one of the anaphors of ``anaphors.tsv``."""
+    return word in _tables().anaphors
 
 
 def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
