@@ -199,7 +199,7 @@ _GROUP_LEADS = ("", "有", "已有", "共有", "现有")
 def _group(
     text: str, cand: Candidate, ctx: Context, lo: int, sentence: tuple[int, int]
 ) -> tuple[tuple[int, int], str] | None:
-    """A count opening its clause whose counted noun goes on to act (3338处大中型灌区累计供水…):
+    """A count opening its clause whose counted noun goes on to act (120处灌区累计引水…):
     the group, number included, holds the later figures of its sentence."""
     if cand.category != "count" or cand.noun_unit or not ctx.right_used:
         return None
@@ -308,7 +308,7 @@ def _subject(
 ) -> str | None:
     """The subject of the figure at ``pos``: the one its clause names, else the entity or the
     anaphor (全县, 该公司 resolved to their antecedent) nearest before it in its sentence, else
-    the topic of the sentences before; the last place of a chain (甘肃省张掖市临泽县)."""
+    the topic of the sentences before; the last place of a chain (四川省绵阳市北川县)."""
     start = after_dateline(scope.text, *sentence)
     report = reporter(scope.text, start, pos)
     cited = report is not None and report[2]  # 国家统计局数据显示: the data of no one named
@@ -361,7 +361,7 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
     head = clause_start(text, start, pos)
     i = bisect.bisect_left(scope.holders, (head, 0, "", ""))
     if i < len(scope.holders) and scope.holders[i][0] == head and scope.holders[i][1] <= pos:
-        return scope.holders[i][2]  # 林悦下单了两包: the clause's own subject
+        return scope.holders[i][2]  # 王芳买了两盒: the clause's own subject
     report = reporter(text, start, pos)
     report = venue(text, start) if report is None or report[2] else report
     named = nearest_name(scope.names, start, pos)
@@ -370,7 +370,7 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
         anaphor = None  # 平台 of 灵珠AI平台数据显示: part of the reporter's name
     if anaphor is not None and (named is None or anaphor[0] >= named[1]):
         if report is not None:
-            return report[1]  # 同程旅行…显示，平台亲子游…: the platform is the reporter
+            return report[1]  # 某旅行平台…显示，平台酒店预订…: the platform reports
         target = resolve(scope.holders, anaphor[1], anaphor[0])
         return target[2] if target is not None else anaphor[1]
     if report is not None and (named is None or named[0] < report[0]):
@@ -379,7 +379,7 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
 
 
 def _whole_name(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int) -> str:
-    """The whole entity a subject starts (甘肃 of 甘肃省张掖市临泽县), and the last place of a
+    """The whole entity a subject starts (四川 of 四川省绵阳市北川县), and the last place of a
     chain of places written as one."""
     i = scope.text.rfind(subject, sentence[0], pos)
     if i == -1:

@@ -18,11 +18,11 @@ from pipeline.zh.patterns import compile_alternation
 from pipeline.zh.sentences import CLAUSE_MARKS
 
 Name = tuple[int, int, str, str]
-_CUE_REACH = 8  # characters between a name and its cue (近日发布的最新统计数据显示)
+_CUE_REACH = 8  # characters between a name and its cue (日前公布的统计数据显示)
 # 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison; 对东盟: a partner
 NOT_HOLDER_LEADS = "占较比对向"
 _DETERMINERS = "全该本我此这其"  # 全县, 该公司, 我们村: they refer back wherever they stand
-# 在抖音电商平台上，…: the platform or place a sentence opens with
+# 在某电商平台上，…: the platform or place a sentence opens with
 _VENUE = re.compile(r"在([^，。；：\n在]{2,16}?)上?[，,]")
 
 
@@ -55,11 +55,12 @@ def _tables() -> _Tables:
 
 
 def drop_sources(text: str, names: Sequence[Name]) -> list[Name]:
-    """``names`` without the official bodies cited as sources (国家统计局数据显示, 记者从水利部
+    """``names`` without the official bodies cited as sources (国家统计局数据显示, 记者从交通运输部
     获悉): they report the figures, they do not hold them.
 
-    >>> text = "记者从水利部获悉：山东灌溉面积1亿亩。"
-    >>> [n[2] for n in drop_sources(text, [(3, 6, "水利部", "ORG"), (9, 11, "山东", "LOC")])]
+    >>> text = "记者从交通运输部获悉：山东客运量1亿人次。"
+    >>> names = [(3, 8, "交通运输部", "ORG"), (11, 13, "山东", "LOC")]
+    >>> [n[2] for n in drop_sources(text, names)]
     ['山东']
     """
     tables = _tables()
@@ -96,7 +97,7 @@ def anaphor_before(text: str, lo: int, pos: int) -> tuple[int, str] | None:
 def _refers(text: str, p: int, lo: int, word: str) -> bool:
     """Whether ``word`` at ``p`` refers back to a holder: not the whole of a share or the base
     of a comparison (占全省的38%, 较全市平均), and a bare anaphor (平台, 公司) only at the start
-    of its clause (抖音电商平台 is a name)."""
+    of its clause (某电商平台 is a name)."""
     before = text[p - 1] if p > 0 else ""
     if before and before in NOT_HOLDER_LEADS:
         return False
@@ -112,9 +113,9 @@ def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
     """The name ``anaphor`` points to: the nearest one before ``pos`` that ends as the anaphor
     says (县 for 全县) or has its label (LOC for 当地, PER for 我家).
 
-    >>> names = [(0, 3, "临泽县", "LOC"), (5, 8, "张掖市", "LOC")]
+    >>> names = [(0, 3, "北川县", "LOC"), (5, 8, "绵阳市", "LOC")]
     >>> resolve(names, "全县", 20)[2], resolve(names, "当地", 20)[2]
-    ('临泽县', '张掖市')
+    ('北川县', '绵阳市')
     """
     want = _tables().anaphors.get(anaphor)
     if want is None:
@@ -134,12 +135,12 @@ def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
 
 
 def chain_end(names: Sequence[Name], text: str, start: int, end: int) -> Name | None:
-    """The last place of a chain written as one (甘肃省张掖市临泽县) that starts with the name at
+    """The last place of a chain written as one (四川省绵阳市北川县) that starts with the name at
     ``start``–``end``, when more places follow it with nothing between.
 
-    >>> names = [(0, 3, "甘肃省", "LOC"), (3, 6, "张掖市", "LOC"), (6, 9, "临泽县", "LOC")]
-    >>> chain_end(names, "甘肃省张掖市临泽县，", 0, 3)[2]
-    '临泽县'
+    >>> names = [(0, 3, "四川省", "LOC"), (3, 6, "绵阳市", "LOC"), (6, 9, "北川县", "LOC")]
+    >>> chain_end(names, "四川省绵阳市北川县，", 0, 3)[2]
+    '北川县'
     """
     last: Name | None = None
     i = bisect.bisect_left(names, (end, 0, "", ""))
@@ -151,12 +152,12 @@ def chain_end(names: Sequence[Name], text: str, start: int, end: int) -> Name | 
 
 
 def reporter(text: str, lo: int, pos: int) -> tuple[int, str, bool] | None:
-    """The body whose data a sentence reports (美团数据显示，…; 同程旅行发布的《…》显示，…), where
+    """The body whose data a sentence reports (某平台数据显示，…; 某公司发布的《…》显示，…), where
     its cue ends, and whether it is an official source (统计局, 研究中心): a platform or a
     company holds the figures it reports, a statistics office does not.
 
-    >>> reporter("美团数据显示，亲子餐厅热度上涨315%", 0, 14)
-    (6, '美团', False)
+    >>> reporter("飞猪数据显示，酒店预订量上涨40%", 0, 13)
+    (6, '飞猪', False)
     >>> reporter("国家统计局数据显示，CPI上涨1%", 0, 15)
     (9, '国家统计局', True)
     """

@@ -2,8 +2,8 @@
 
 The rule: the key is the head of the metric's noun phrase.
 
-1. Brackets, quotes and what full-width parentheses enclose go (玩具（不含潮玩）零售总额 ->
-   玩具零售总额); so does everything up to the last 的 (农业用地的亩均用水 -> 亩均用水).
+1. Brackets, quotes and what full-width parentheses enclose go (家电（不含手机）零售总额 ->
+   家电零售总额); so does everything up to the last 的 (耕地的亩均产量 -> 亩均产量).
 2. Scope and time modifiers at the front go (累计, 全年, 新增 ...: ``metric_modifiers.txt``).
 3. The rest is cut into dictionary words (jieba's dictionary, longest match), up to a
    comparison word (较, 比) and without trailing words that end no noun phrase (conjunctions,
@@ -15,8 +15,8 @@ The rule: the key is the head of the metric's noun phrase.
 
 >>> metric_key("普惠型小微企业贷款余额"), metric_key("个人住房贷款余额")
 ('贷款余额', '贷款余额')
->>> metric_key("玩具（不含潮玩）国内市场零售总额"), metric_key("农业用地的亩均用水")
-('零售总额', '亩均用水')
+>>> metric_key("家电（不含手机）国内市场零售总额"), metric_key("耕地的亩均产量")
+('零售总额', '亩均产量')
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ def _left_words(
     lex: Lexicon, text: str, lo: int, start: int, dates: Sequence[DateMention]
 ) -> tuple[str, bool]:
     """The words of the clause before a figure that can name its measure, and whether a change
-    verb led to a date that stands between (降至2025年的9.73立方米).
+    verb led to a date that stands between (降至2025年的6.5吨).
 
     From–to pairs name the measure before 从/由 (利用率由2015年的40%提高到73%); otherwise a
     date in the clause cuts off what stands before it.

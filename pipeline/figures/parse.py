@@ -54,7 +54,7 @@ def attach_tail(lex: Lexicon, text: str, folded: str, cand: Candidate) -> None:
         cand.noun_unit = unit_text in lex.counted_nouns
         p = cand.end = _attach_subunits(folded, cand, q + len(unit_text))
         if _times_suffix(folded, p) and cand.category in ("count", "measure"):
-            cand.unit, cand.category = f"{cand.unit}次", "count"  # 33亿亩次, 8000余艘次
+            cand.unit, cand.category = f"{cand.unit}次", "count"  # 33亿亩次, 600余艘次
             p = cand.end = p + 1
         if folded[p : p + 1] == "/":  # 元/股, 美元/桶
             per_text, per = match_unit(lex, folded, p + 1)

@@ -35,12 +35,12 @@ def governing_date(
     multiple: bool = False,
 ) -> DateMention | None:
     """The date of a figure's own sentence that governs it: the date written as its attribute
-    (从2024年的341立方米减少到今年的320立方米: each value its own year), else the nearest one
+    (从2023年的86吨减少到今年的70吨: each value its own year), else the nearest one
     before it that is not a comparison base, else a 截至… date after it.
 
     A multiple (约为2023年的4倍) has its base year, not its own, written that way.
 
-    >>> text = "用水量从2024年的341立方米减少到今年的320立方米"
+    >>> text = "排放量从2023年的860吨减少到今年的700吨"
     >>> ds = [DateMention("", None, 4, 9, "2024年", "year", "2024"),
     ...       DateMention("", None, 19, 21, "今年", "year", "2026")]
     >>> [governing_date(ds, text, (0, 29), s).surface for s in (10, 22)]
@@ -54,7 +54,7 @@ def governing_date(
     preceding = [d for d in within if d.end <= start and not _is_base(text, d, start)]
     clause = clause_start(text, sentence[0], start)
     # a date of the figure's own clause, else one framing the sentence (3月份，…), else any:
-    # 春节长假后 inside an earlier clause dates that clause only
+    # 端午假期后 inside an earlier clause dates that clause only
     framing = [d for d in preceding if d.start >= clause or _frames(text, d, sentence[0])]
     if framing or preceding:
         return (framing or preceding)[-1]
@@ -86,7 +86,7 @@ def _frames(text: str, d: DateMention, lo: int) -> bool:
 
 
 def _attribute_of(text: str, d: DateMention, start: int) -> bool:
-    """Whether the date stands as an attribute right before the figure (2024年的341立方米)."""
+    """Whether the date stands as an attribute right before the figure (2023年的86吨)."""
     between = text[d.end : start].strip(INLINE_SPACE)
     return between == "的" and not text[max(0, d.start - 3) : d.start].endswith(_BASE_LEADS)
 

@@ -71,7 +71,7 @@ def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
     for head in lex.subject_heads:  # a place or collective subject (浙江, 我国, 全省)
         if phrase.startswith(head) and len(phrase) > len(head):
             rest = phrase[len(head) :]
-            second = _second_head(lex, rest)  # 广东广西近六成: two places share a figure
+            second = _second_head(lex, rest)  # 河北山西近五成: two places share a figure
             if second:
                 return head + second, rest[len(second) :]
             for tail in ("全省", "全市", "省", "市"):
@@ -84,7 +84,7 @@ def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
 
 
 def _second_head(lex: Lexicon, rest: str) -> str:
-    """A second place written right after the first (湖南湖北), not 全省 or 我国."""
+    """A second place written right after the first (河北山西), not 全省 or 我国."""
     if len(rest) < 2 or rest[0] in "全我中":
         return ""
     return next((head for head in lex.subject_heads if rest.startswith(head)), "")
@@ -176,13 +176,13 @@ def _is_predicate(tag: str) -> bool:
 
 
 def _cut_at_predicate(phrase: str, words: list[tuple[str, str]]) -> str:
-    """The counted noun before the predicate that follows it (2497亩耕地告别大水漫灌 -> 耕地);
+    """The counted noun before the predicate that follows it (300亩草场告别过度放牧 -> 草场);
     a quoted name is kept whole.
 
-    >>> _cut_at_predicate("耕地告别大水漫灌", dictionary_words("耕地告别大水漫灌"))
-    '耕地'
-    >>> _cut_at_predicate("居民堵在了办公室", dictionary_words("居民堵在了办公室"))
-    '居民'
+    >>> _cut_at_predicate("草场告别过度放牧", dictionary_words("草场告别过度放牧"))
+    '草场'
+    >>> _cut_at_predicate("乘客挤在了站台上", dictionary_words("乘客挤在了站台上"))
+    '乘客'
     """
     # a short phrase is a compound noun whatever jieba's tags say (改革创新举措, 先行赔付案例)
     if len(phrase) <= _COMPOUND_MAX or any(c in QUOTE_OPENERS for c in phrase):
@@ -190,7 +190,7 @@ def _cut_at_predicate(phrase: str, words: list[tuple[str, str]]) -> str:
     pos = 0
     for i, (word, tag) in enumerate(words):
         # a one-character verb (站 in 水电站, 作 in 手作) is usually inside a word jieba lacks,
-        # unless a preposition or particle follows it (居民堵在了…)
+        # unless a preposition or particle follows it (乘客挤在了…)
         if i and _is_predicate(tag) and (len(word) > 1 or tag != "v"):
             previous, previous_tag = words[i - 1]
             if tag in ("p", "ul") and i > 1 and len(previous) == 1 and previous_tag == "v":

@@ -43,8 +43,8 @@ def dictionary_words(phrase: str, most: int = 6) -> list[tuple[str, str]]:
     """Forward longest-match words of ``phrase`` (at most ``most`` characters each) from
     jieba's dictionary, with their tags ('' for a single character jieba does not know).
 
-    >>> dictionary_words("耕地告别")
-    [('耕地', 'n'), ('告别', 'v')]
+    >>> dictionary_words("草场告别")
+    [('草场', 'n'), ('告别', 'v')]
     """
     tags = jieba_word_tags()
     found: list[tuple[str, str]] = []
