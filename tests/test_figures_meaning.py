@@ -188,6 +188,12 @@ def test_a_bare_anaphor_inside_a_name_is_no_anaphor() -> None:
     assert found["12%"].subject == "云帆电商平台"
 
 
+def test_this_years_event_is_named_by_its_head_noun() -> None:
+    found = by_surface("本届博览会展览面积达12万平方米，参展企业超过3000家。")
+    assert found["12万平方米"].subject == "博览会"
+    assert found["超过3000家"].subject == "博览会"
+
+
 def test_place_chain_names_the_whole_place() -> None:
     text = "甘肃省陇西县，年均降水量约400毫米。"
     found = by_surface(text, (("甘肃省陇西县", "LOC"),))

@@ -25,6 +25,7 @@ from pipeline.figures.holders import (
     anaphor_before,
     chain_end,
     drop_sources,
+    event_at,
     is_anaphor,
     reporter,
     resolve,
@@ -362,6 +363,9 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
     i = bisect.bisect_left(scope.holders, (head, 0, "", ""))
     if i < len(scope.holders) and scope.holders[i][0] == head and scope.holders[i][1] <= pos:
         return scope.holders[i][2]  # 王芳买了两盒: the clause's own subject
+    event = event_at(text, head)
+    if event is not None:
+        return event  # 本届博览会参展企业…: the event referred back to
     report = reporter(text, start, pos)
     report = venue(text, start) if report is None or report[2] else report
     named = nearest_name(scope.names, start, pos)

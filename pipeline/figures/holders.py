@@ -22,6 +22,8 @@ _CUE_REACH = 8  # characters between a name and its cue (日前公布的统计�
 # 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison; 对东盟: a partner
 NOT_HOLDER_LEADS = "占较比对向"
 _DETERMINERS = "全该本我此这其"  # 全县, 该公司, 我们村: they refer back wherever they stand
+# 本届博览会, 本次进博会: the event a clause opens with, named by its head noun
+_EVENT = re.compile(r"(?:本届|本次|该届)([\u4e00-\u9fff]{0,5}?(?:会|节|赛|展))")
 # 在某电商平台上，…: the platform or place a sentence opens with
 _VENUE = re.compile(r"在([^，。；：\n在]{2,16}?)上?[，,]")
 
@@ -189,3 +191,13 @@ def venue(text: str, lo: int) -> tuple[int, str, bool] | None:
     if m is None or m.group(1)[0] in "这那此其该" or any(c.isdigit() for c in m.group(1)):
         return None
     return m.end(), m.group(1), False
+
+
+def event_at(text: str, head: int) -> str | None:
+    """The event a clause at ``head`` opens with (本届博览会展览面积…) by its own name.
+
+    >>> event_at("本届进博会累计意向成交800亿元", 0)
+    '进博会'
+    """
+    m = _EVENT.match(text, head)
+    return m.group(1) if m is not None and len(m.group(1)) >= 2 else None
