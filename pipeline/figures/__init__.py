@@ -8,8 +8,11 @@ qualifiers) so that it runs well above 1 MB of text per second per core. All lex
   :mod:`~pipeline.figures.parse` attaches unit, scale, qualifier and bound around it;
 - :mod:`~pipeline.figures.ranges` joins ranges and bounds, :mod:`~pipeline.figures.filters`
   drops what is no figure (ordinals, idioms, codes);
-- :mod:`~pipeline.figures.meaning` (with :mod:`~pipeline.figures.phrases`) and
-  :mod:`~pipeline.figures.period` say what each figure measures, whose it is and when;
+- :mod:`~pipeline.figures.meaning` (with :mod:`~pipeline.figures.phrases`) reads what each
+  figure measures and whose it is from its clause, :mod:`~pipeline.figures.holders` resolves
+  holders beyond it (anaphors, sources, reporters), :mod:`~pipeline.figures.period` picks the
+  governing date; :mod:`~pipeline.figures.spans` locates the words and
+  :mod:`~pipeline.figures.keys` gives the metric's grouping key;
 - :mod:`~pipeline.figures.extract` puts them together.
 
 >>> [f.surface for f in extract_figures("贷款余额2.5万亿元，同比增长7.1%。")]
