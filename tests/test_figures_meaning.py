@@ -124,6 +124,13 @@ def test_a_frame_date_beats_an_event_inside_an_earlier_clause() -> None:
     assert by_surface(text)["12%"].period == "5月份"
 
 
+def test_a_report_date_carries_to_amounts_not_to_counts() -> None:
+    text = "截至5月底，全市进口额86亿元。全市12个口岸运行平稳，出口额53亿元。"
+    found = by_surface(text)
+    assert found["53亿元"].period == "5月底"
+    assert found["12个"].period is None
+
+
 def test_a_since_date_does_not_carry_to_the_next_sentence() -> None:
     text = "2023年以来，全县建成蓄水池40座。这种蓄水池占地约5平方米。"
     assert by_surface(text)["约5平方米"].period is None

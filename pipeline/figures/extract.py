@@ -282,7 +282,10 @@ def _period(
     """The date governing a figure, and the date that carries on to the next sentences."""
     text = scope.text
     own = governing_date(scope.dates, text, sentence, cand.start, multiple=cand.unit == "倍")
-    if own is None and carried is not None and carries(text, carried, sentence[0]):
+    # a report's date carries to the amounts and rates of the next sentences, not to counts
+    # of standing things (全岛8个口岸运行…)
+    counted = cand.category == "count"
+    if own is None and carried is not None and not counted and carries(text, carried, sentence[0]):
         own = carried
     if own is not None and is_statistic(cand):
         carried = own
