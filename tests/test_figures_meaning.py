@@ -100,6 +100,16 @@ def test_change_clause_takes_the_measure_named_in_the_clause_before() -> None:
     assert found["21%"].change == "increase"
 
 
+def test_a_share_of_things_named_after_it_measures_those_things() -> None:
+    found = by_surface("全省已有96%的规上企业开展数字化改造。")
+    assert "企业" in found["96%"].metric
+
+
+def test_an_adverb_after_a_measure_opens_the_predicate_not_the_metric() -> None:
+    found = by_surface("每座泵站占地仅约30平方米却能灌溉500亩农田。")
+    assert "占地" in found["约30平方米"].metric and "却" not in found["约30平方米"].metric
+
+
 def test_adverb_between_yoy_and_the_verb_keeps_the_measure() -> None:
     found = by_surface("快递业务量为18亿件，同比大幅增长32%。")
     assert found["32%"].metric == "快递业务量"

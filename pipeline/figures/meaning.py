@@ -69,8 +69,10 @@ def figure_context(
     left_metric = cut_boundary(lex, rest).strip(PUNCT_STRIP)
     right, used = "", 0
     counted = ("count", "measure", "money", "age")
-    if not cand.noun_unit and not cand.order and cand.category in counted:
-        right, used = right_phrase(lex, text, cand.end, hi)
+    # 96%的企业开展…: a share of the things named after it
+    share_of = cand.category == "ratio" and text[cand.end : cand.end + 1] == "的"
+    if not cand.noun_unit and not cand.order and (cand.category in counted or share_of):
+        right, used = right_phrase(lex, text, cand.end + share_of, hi)
     right_used = 0
     metric: str | None
     if cand.noun_unit:

@@ -122,7 +122,8 @@ def cut_boundary(lex: Lexicon, phrase: str) -> str:
 
 
 PUNCT_STRIP = "“”‘’\"'「」『』《》()（）[]【】 \t\u3000"
-ADVERBS = ("已经", "已", "均", "都", "将", "也", "还")  # 20家已完成改造: the predicate
+# 20家已完成改造, 约3平方米却能…: an adverb after a figure opens the predicate
+ADVERBS = ("已经", "已", "均", "都", "将", "也", "还", "却", "就", "才")
 
 
 def right_phrase(lex: Lexicon, text: str, pos: int, hi: int) -> tuple[str, int]:
