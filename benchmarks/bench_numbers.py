@@ -25,7 +25,7 @@ else is. What "found" means per kind:
   nothing there and ``find_numbers`` reads the number after 第 right.
 
 Two scores are printed. ``strict`` is the above. ``mapped`` also forgives differences of
-*convention* between the benchmark's sources and the project (pipeline/figures.py keeps the
+*convention* between the benchmark's sources and the project (pipeline/figures/ keeps the
 project's conventions; the mapping lives only here):
 
 - money: Duckling and JioNLP read a bare amount as yuan (``小于40万`` -> CNY 400000); the
@@ -33,6 +33,9 @@ project's conventions; the mapping lives only here):
   CNY / 元(generic) when the case text names no currency.
 - quantity: Duckling converts masses to grams (35毫克 -> 0.035 gram); the project keeps the
   unit as written (35 毫克). Mapped: our mass units are converted to grams before comparing.
+- units as written: the project keeps 成 (tenths), 块 (the spoken yuan), 公斤 and 周岁 as the
+  page writes them (三成 -> 3 成); the sources normalize (30 %, 元, kilogram, year). Mapped:
+  ours are converted to the sources' form before comparing.
 - number_range: Recognizers-Text annotates only the ranges of a sentence, not its other
   numbers (``9217商店…至少有2252``); :func:`extract_numbers` returns every number. Mapped:
   found plain numbers (bound exact, no range) that no item expects are not counted as extra,
@@ -93,6 +96,8 @@ UNIT_MAP = {
 # mapped only: Duckling's gram base for masses (see the module docstring)
 TO_GRAM = {"毫克": 1e-3, "微克": 1e-6, "克": 1.0, "千克": 1e3, "斤": 500.0, "吨": 1e6}
 YUAN_BY_DEFAULT = {"CNY", "元(generic)"}
+# mapped only: units the project keeps as written -> the sources' unit and factor
+AS_WRITTEN = {"成": ("%", 10.0), "块": ("元", 1.0), "公斤": ("千克", 1.0), "周岁": ("岁", 1.0)}
 
 JIONLP_CASE = {"人民币": "元"}  # jionlp names the renminbi both ways
 
@@ -159,6 +164,9 @@ def figure_matches(
     if unit == "‰":  # the benchmark writes per mille as percent (千分之三 -> 0.3 %)
         unit, value = "%", None if value is None else value / 10
     expected = UNIT_MAP.get(item.get("unit") or "", item.get("unit"))
+    if mapped and unit in AS_WRITTEN:
+        unit, factor = AS_WRITTEN[unit]
+        value, low, high = (None if x is None else x * factor for x in (value, low, high))
     bare_yuan = mapped and unit is None and item.get("unit") in YUAN_BY_DEFAULT
     if bare_yuan and not any(f.unit for f in extract_figures(case["text"])):
         unit = expected

@@ -71,6 +71,14 @@ class Figure:
     period: str | None
     in_sidebar: bool
     sentence: Span
+    # The meaning fields' evidence: metric and subject as spans of the page text (None when the
+    # words are not one stretch there), the metric's grouping key, the entity id of the subject
+    # and the normalized value of the period's date item.
+    metric_span: Span | None = None
+    metric_key: str | None = None
+    subject_span: Span | None = None
+    subject_entity: str | None = None
+    period_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,12 +157,16 @@ _ITEM_TYPES = {
 }
 
 
+# Fields that hold one span: lists in JSON, tuples in the dataclasses.
+_SPAN_FIELDS = frozenset({"span", "sentence", "speaker_span", "metric_span", "subject_span"})
+
+
 def _item(item_type: type, row: dict[str, Any]) -> Any:
     """One item from its JSON form; spans (lists in JSON) become tuples again."""
     values = {}
     for f in fields(item_type):
         value = row.get(f.name)
-        if f.name in ("span", "sentence", "speaker_span") and value is not None:
+        if f.name in _SPAN_FIELDS and value is not None:
             value = tuple(value)
         elif f.name == "spans":
             value = [tuple(span) for span in value]

@@ -311,10 +311,10 @@ def _read_unit(ctx: _Context, unit: _Unit, found: _Found) -> None:
     quotes = extract_quotes(text, entities)
 
     found.dates += _place(ctx, unit, dates, "date")
-    found.figures += _place(ctx, unit, figures, "fig")
     placed_entities = _place(ctx, unit, entities, "ent")
     found.entities += placed_entities
     by_span = {(e.start, e.end): e.id for e in placed_entities}
+    found.figures += [_with_entity(f, by_span) for f in _place(ctx, unit, figures, "fig")]
     for quote in quotes:
         found.quotes.append(_place_quote(ctx, unit, quote, by_span))
 
@@ -349,6 +349,8 @@ def _place(ctx: _Context, unit: _Unit, items: Iterable[_Item], kind: str) -> lis
         if isinstance(item, Figure):
             changes |= _figure_strings(unit, item)
             changes["sentence"] = _to_page(ctx, unit, *item.sentence)
+            changes["metric_span"] = _span_on_page(ctx, unit, item.metric_span)
+            changes["subject_span"] = _span_on_page(ctx, unit, item.subject_span)
         placed.append(dataclasses.replace(item, **changes))
     return placed
 
@@ -360,6 +362,21 @@ def _figure_strings(unit: _Unit, figure: Figure) -> dict[str, str | None]:
     return {
         name: _own_script(unit.map.text, unit.clean, getattr(figure, name), near) for name in names
     }
+
+
+def _span_on_page(ctx: _Context, unit: _Unit, span: Span | None) -> Span | None:
+    """A stitched span on the page, or None where it straddles a cut (its words are not one
+    stretch of the page)."""
+    if span is None or not unit.map.is_contiguous(*span):
+        return None
+    return _to_page(ctx, unit, *span)
+
+
+def _with_entity(figure: Figure, entity_ids: dict[Span, str]) -> Figure:
+    """The figure with the id of the entity its subject span names, if one does."""
+    if figure.subject_span is None:
+        return figure
+    return dataclasses.replace(figure, subject_entity=entity_ids.get(figure.subject_span))
 
 
 def _place_quote(ctx: _Context, unit: _Unit, quote: Quote, entity_ids: dict[Span, str]) -> Quote:

@@ -15,7 +15,9 @@ import pandas as pd
 from pipeline.document import TABLES, PageDocument
 
 # Columns that hold lists (spans, bylines): native lists in Parquet, JSON text in CSV.
-_LIST_COLUMNS = frozenset({"byline", "spans", "span", "sentence", "speaker_span"})
+_LIST_COLUMNS = frozenset(
+    {"byline", "spans", "span", "sentence", "speaker_span", "metric_span", "subject_span"}
+)
 _PAGE_COLUMNS = ["page_id", "source", "sha256", "published", "chars"]
 
 
@@ -95,7 +97,7 @@ def _for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column in _LIST_COLUMNS & set(frame.columns):
         frame[column] = frame[column].map(
-            lambda v: None if v is None else json.dumps(_plain(v), ensure_ascii=False)
+            lambda v: None if v is None or v is pd.NA else json.dumps(_plain(v), ensure_ascii=False)
         )
     return frame
 

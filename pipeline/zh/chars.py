@@ -49,3 +49,8 @@ def fold_table() -> dict[int, int]:
 def is_han(ch: str) -> bool:
     """Whether ``ch`` is a Chinese character."""
     return "\u4e00" <= ch <= "\u9fff"
+
+
+# Quotation marks that open and close a quoted name or slogan (“三北”, 「…」).
+QUOTE_OPENERS = '“‘「『"'
+QUOTE_CLOSERS = "”’」』"

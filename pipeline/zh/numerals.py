@@ -21,6 +21,8 @@ DIGITS = {
 }  # fmt: skip
 TENS = {"廿": 20, "卅": 30}
 _ARABIC = "0123456789"
+# Every character that can be part of a Chinese numeral.
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿廿卅"
 _SPACES = str.maketrans("", "", " \u3000")
 
 
@@ -182,3 +184,27 @@ def _parse_units(t: str) -> float | None:
         # 一千陆 / 两万三: a bare digit right after a unit word counts one place lower
         section += digit * (last_unit / 10 if last_unit >= 100 and not zero_seen else 1.0)
     return total + section
+
+
+def digit_value(c: str) -> float:
+    """One digit, Arabic or Chinese: '7' -> 7.0, '七' -> 7.0, '两' -> 2.0."""
+    return float(c) if c.isdigit() else float(DIGITS[c])
+
+
+def well_formed(run: str) -> str:
+    """The longest prefix of a run of Chinese numerals that reads as one number: scale words
+    fall within a section (七十百分位 -> 七十, the 百 starts the next word).
+
+    >>> well_formed("七十百"), well_formed("一千二百万")
+    ('七十', '一千二百万')
+    """
+    small, big = scale_words()
+    last_small = 10_000.0
+    for i, c in enumerate(run):
+        if c in small:
+            if small[c] >= last_small:
+                return run[:i]
+            last_small = small[c]
+        elif c in big:
+            last_small = 10_000
+    return run

@@ -66,3 +66,33 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# Marks that end a clause when a line break ends one too.
+CLAUSE_MARKS = CLAUSE_ENDS + "\n"
+
+
+def clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, looking back no further than ``lo``.
+
+    >>> text = "截至3月，贷款5亿元"
+    >>> text[clause_start(text, 0, 8):]
+    '贷款5亿元'
+    """
+    p = pos
+    while p > lo and text[p - 1] not in CLAUSE_MARKS:
+        p -= 1
+    return p
+
+
+def span_containing(spans: list[tuple[int, int]], pos: int, text_len: int) -> tuple[int, int]:
+    """The span of sorted ``spans`` (from :func:`sentence_spans`) holding ``pos``, or the
+    one-character span at ``pos`` when none does (white space between sentences).
+
+    >>> span_containing([(0, 3), (4, 9)], 5, 9), span_containing([(0, 3), (4, 9)], 3, 9)
+    ((4, 9), (3, 4))
+    """
+    i = bisect_right(spans, (pos, text_len + 1)) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return (pos, pos + 1)

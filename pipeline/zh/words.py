@@ -37,3 +37,23 @@ def word_frequencies() -> dict[str, int]:
 def words(text: str, *, hmm: bool = True) -> list[str]:
     """jieba's segmentation of ``text`` (``hmm=False``: dictionary words only)."""
     return load_jieba().lcut(text, HMM=hmm)
+
+
+def dictionary_words(phrase: str, most: int = 6) -> list[tuple[str, str]]:
+    """Forward longest-match words of ``phrase`` (at most ``most`` characters each) from
+    jieba's dictionary, with their tags ('' for a single character jieba does not know).
+
+    >>> dictionary_words("草场告别")
+    [('草场', 'n'), ('告别', 'v')]
+    """
+    tags = jieba_word_tags()
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(phrase):
+        for n in range(min(most, len(phrase) - i), 0, -1):
+            word = phrase[i : i + n]
+            if n == 1 or word in tags:
+                found.append((word, tags.get(word, "")))
+                i += n
+                break
+    return found
