@@ -271,12 +271,19 @@ def test_unindented_column_head_continues_an_unfinished_paragraph(last_line, joi
 # --- pages and files that cannot be read -------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "make", [pdf_layouts.without_tounicode, pdf_layouts.image_only, pdf_layouts.wrong_cmap]
-)
+@pytest.mark.parametrize("make", [pdf_layouts.without_tounicode, pdf_layouts.image_only])
 def test_untrustworthy_text_layer_gives_the_ocr_message(tmp_path, make):
     path = make(tmp_path / f"{make.__name__}.pdf")
     assert read_pdf(path) == [IngestFailure(f"{path}#page=1", NO_TEXT_LAYER)]
+
+
+def test_text_under_a_unicode_cmap_of_another_script_reads_as_written(tmp_path):
+    """GB1 codes under a Unicode CMap on a CNS1 font: pdfium maps the codes through the CMap,
+    so the text layer gives the characters written, not CNS1 characters of the same codes."""
+    [page] = read_pdf(pdf_layouts.wrong_cmap(tmp_path / "cmap.pdf"))
+    assert isinstance(page, IngestedPage)
+    body = pdf_layouts.articles()["vocational"].texts()[-1]
+    assert run_share(body, page.text) >= MIN_RUN_SHARE
 
 
 def test_a_picture_page_fails_alone_and_the_text_page_is_kept(tmp_path):

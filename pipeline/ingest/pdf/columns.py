@@ -1,6 +1,6 @@
 """Columns and sidebars of a page in reading order: a recursive XY cut.
 
-pdfplumber's default text interleaves the columns of a newspaper page line by line, so the
+A PDF's text in drawing order interleaves the columns of a newspaper page line by line, so the
 reading order is built here from the glyphs' boxes:
 
 1. bands: a region is cut across where a wide horizontal gap or a horizontal rule runs

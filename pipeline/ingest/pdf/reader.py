@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest import IngestedPage, IngestError, IngestFailure
-from pipeline.ingest.pdf.chars import Turn, text_turn, to_glyphs, to_rects, to_rules
+from pipeline.ingest.pdf.chars import Turn, read_content, rules, text_turn
 from pipeline.ingest.pdf.layout import layout_text
 from pipeline.ingest.pdf.trust import MAX_UNTRUSTED_SHARE, garbled_han, untrusted_share
 
@@ -24,18 +22,18 @@ def read_pdf(path: Path) -> list[IngestedPage | IngestFailure]:
     """
     _check_header(path)
     try:
-        pdf = pdfplumber.open(path)
-        pages = pdf.pages
-    except Exception as err:  # pdfminer raises many kinds on a broken file
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as err:
         raise IngestError(_describe(err)) from err
-    with pdf:
-        if not pages:
+    try:
+        if len(pdf) == 0:
             raise IngestError("PDF has no pages")
         results = []
-        for number, page in enumerate(pages, start=1):
-            results.append(_read_page(page, f"{path}#page={number}"))
-            page.close()  # frees the parsed layout; archives have long PDFs
-    return results
+        for number in range(len(pdf)):
+            results.append(_read_page(pdf, number, f"{path}#page={number + 1}"))
+        return results
+    finally:
+        pdf.close()
 
 
 def _check_header(path: Path) -> None:
@@ -45,35 +43,35 @@ def _check_header(path: Path) -> None:
         raise IngestError("not a PDF file (no %PDF header)")
 
 
-def _describe(err: Exception) -> str:
-    """A short reason for a file pdfminer refused."""
-    cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
-    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+def _describe(err: pdfium.PdfiumError) -> str:
+    """A short reason for a file pdfium refused."""
+    if getattr(err, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
         return "encrypted PDF (password required)"
-    detail = str(cause).strip() or type(cause).__name__
+    detail = str(err).strip() or type(err).__name__
     return f"corrupt PDF ({detail[:80]})"
 
 
-def _read_page(page: Any, source: str) -> IngestedPage | IngestFailure:
+def _read_page(pdf: pdfium.PdfDocument, number: int, source: str) -> IngestedPage | IngestFailure:
     # One bad page must not stop the file, nor a batch of thousands.
     try:
-        raw = page.chars
-        rects = page.rects
-        lines = page.lines
+        page = pdf[number]
+        try:
+            content = read_content(page)
+        finally:
+            page.close()
     except Exception as err:
         return IngestFailure(source, f"unreadable page ({type(err).__name__})")
-    texts = [c["text"] for c in raw if not c["text"].isspace()]
+    texts = [g.text for g in content.glyphs if not g.text.isspace()]
     if not texts or untrusted_share(texts) >= MAX_UNTRUSTED_SHARE or garbled_han(texts):
         return IngestFailure(source, NO_TEXT_LAYER)
-    rotation = text_turn(raw, int(page.rotation or 0) % 360)
-    turn = Turn(rotation, float(page.width), float(page.height))
-    glyphs = [turn.glyph(g) for g in to_glyphs(raw)]
+    turn = Turn(text_turn(content.directions), content.width, content.height)
+    glyphs = [turn.glyph(g) for g in content.glyphs if not g.text.startswith("(cid:")]
     glyphs = [g for g in glyphs if g.x1 > 0 and g.bottom > 0 and g.top < turn.upright_height]
     try:
         text, hints = layout_text(
             glyphs,
-            [turn.rect(r) for r in to_rects(rects)],
-            [turn.rect(r) for r in to_rules(rects, lines)],
+            [turn.rect(r) for r in content.rects],
+            [turn.rect(r) for r in rules(content.rects, content.lines)],
             turn.upright_height,
         )
     except Exception as err:
