@@ -2,8 +2,8 @@
 
 Reads the generated test layouts (tests/pdf_layouts.py), and every PDF under FOLDER when one
 is given (e.g. the shared probe PDFs), and reports pages per second with the share of time
-that reading the characters through pdfium takes. Times are this process's CPU time, so that other work on
-a shared machine does not skew them.
+that reading the characters through pdfium takes. Times are this process's CPU time, so
+that other work on a shared machine does not skew them.
 
     .venv/bin/python benchmarks/bench_pdf.py [FOLDER] [--repeat N]
 """
