@@ -89,9 +89,11 @@ def _read_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[
 
 
 def _with_word_spaces(chars: Sequence[_Char | None]) -> list[_Char]:
-    """The drawn characters, with a generated space kept where it stands between two of them
-    on one baseline: pdfium replaces a drawn space by its own. The space is given no width
-    (at the end of the character before it) so that it never bridges a gutter."""
+    """The drawn characters, with a generated space kept where it stands between two Chinese
+    characters on one baseline, as in a spaced name ("尚 咲"), which pdfium may give as its own
+    space. Between a Chinese character and a digit or letter the gap is the typesetter's
+    automatic spacing, not a space of the text. A kept space has no width (it stands at the
+    end of the character before it) so that it never bridges a gutter."""
     out: list[_Char] = []
     for i, char in enumerate(chars):
         if char is not None:
@@ -100,6 +102,8 @@ def _with_word_spaces(chars: Sequence[_Char | None]) -> list[_Char]:
         before = chars[i - 1] if i else None
         after = chars[i + 1] if i + 1 < len(chars) else None
         if before is None or after is None or abs(after.y - before.y) >= 0.1:
+            continue
+        if not (_is_han(before.glyph.text) and _is_han(after.glyph.text)):
             continue
         g = before.glyph
         space = Glyph(" ", g.x1, g.x1, g.top, g.bottom, g.size)
@@ -113,6 +117,10 @@ class _Char:
     direction: int
     x: float  # origin, user space
     y: float
+
+
+def _is_han(text: str) -> bool:
+    return len(text) == 1 and "\u3400" <= text <= "\u9fff"
 
 
 def _advances(chars: Sequence[_Char]) -> dict[tuple[str, float], float]:

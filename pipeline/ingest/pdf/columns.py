@@ -194,6 +194,7 @@ def _vertical(lines: Sequence[Line], body: float) -> bool:
     """Whether lines are text set vertically, one character under another, in type bigger
     than ``body``: a vertical title.
 
+    >>> from pipeline.ingest.pdf.geometry import Glyph, make_line
     >>> glyphs = [Glyph(c, 10, 32, 22 * i, 22 * (i + 1), 22.0) for i, c in enumerate("标题四个")]
     >>> column = [make_line([g]) for g in glyphs]
     >>> _vertical(column, 10.0), _vertical(column[:2], 10.0)

@@ -99,7 +99,7 @@ def _paras(column: Column) -> list[Para]:
             or not same_size(prev.size, ln.size)
             or ln.top - prev.bottom > usual + 0.5 * ln.size
             or indented
-            or prev.x1 < right - 1.5 * prev.size
+            or (prev.x1 < right - 1.5 * prev.size and not _word_pushed_down(prev, ln, right))
         ):
             paras.append(Para([ln], ln.size, indented))
         else:
@@ -107,6 +107,22 @@ def _paras(column: Column) -> list[Para]:
     last = paras[-1].lines[-1]
     paras[-1].open_end = len(lines) > 1 and last.x1 >= right - 1.5 * last.size
     return paras
+
+
+def _word_pushed_down(prev: Line, line: Line, right: float) -> bool:
+    """Whether ``prev`` ends short only because the word (a number, a Latin word) that
+    ``line`` starts with would not fit after it: a typesetter that does not break numbers
+    leaves such a gap at the end of a line within a paragraph.
+
+    >>> g = [Glyph(c, 10 * i, 10 * i + 5, 0, 10, 10.0) for i, c in enumerate("2026年")]
+    >>> prev = make_line([Glyph("好", 0, 10, 0, 10, 10.0)])
+    >>> _word_pushed_down(prev, make_line(g), 35.0), _word_pushed_down(prev, make_line(g), 60.0)
+    (True, False)
+    """
+    word = list(itertools.takewhile(lambda g: g.text.isascii() and g.text.strip(), line.glyphs))
+    if not word or not word[0].text.isalnum():
+        return False
+    return prev.x1 + (word[-1].x1 - word[0].x0) > right
 
 
 def _flow(parts: Sequence[Column], bodies: Sequence[float]) -> list[Para]:
@@ -211,6 +227,7 @@ def _local_bodies(columns: Sequence[Column], page_body: float) -> list[float]:
     running text (a page may set its lead story larger than the rest), else that of the
     text it heads (the next column with running text), else the page's.
 
+    >>> from pipeline.ingest.pdf.geometry import Glyph, make_lines
     >>> row = lambda top, n, size: [Glyph("字", 10 * i, 10 * i + size, top, top + size, size)
     ...                             for i in range(n)]
     >>> head = Column(tuple(make_lines(row(0, 8, 30.0))))
