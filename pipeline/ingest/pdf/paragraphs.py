@@ -114,6 +114,7 @@ def _word_pushed_down(prev: Line, line: Line, right: float) -> bool:
     ``line`` starts with would not fit after it: a typesetter that does not break numbers
     leaves such a gap at the end of a line within a paragraph.
 
+    >>> from pipeline.ingest.pdf.geometry import Glyph, make_line
     >>> g = [Glyph(c, 10 * i, 10 * i + 5, 0, 10, 10.0) for i, c in enumerate("2026年")]
     >>> prev = make_line([Glyph("好", 0, 10, 0, 10, 10.0)])
     >>> _word_pushed_down(prev, make_line(g), 35.0), _word_pushed_down(prev, make_line(g), 60.0)
