@@ -27,8 +27,6 @@ from pipeline.ingest.pdf.geometry import Glyph, Rect
 UNMAPPED = "(cid:?)"
 # Segments of a drawn path that are one straight stretch: a rule.
 RULE_POINTS = 2
-# A closed axis-aligned four-sided path (reportlab's re, LibreOffice's frames): a box.
-BOX_POINTS = (4, 5)
 
 
 @dataclass(frozen=True)
@@ -196,7 +194,7 @@ def _read_paths(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Rec
             shape = Rect(xs[0], ys[0], xs[-1], ys[-1])
             if len(flipped) == RULE_POINTS:
                 lines.append(shape)
-            elif len(flipped) in BOX_POINTS and _axis_aligned(flipped):
+            elif _is_box(flipped, shape):
                 rects.append(shape)
     return rects, lines
 
@@ -224,6 +222,23 @@ def _subpaths(path: ctypes.c_void_p) -> list[list[tuple[float, float]]]:
 
 def _apply(m: pdfium_c.FS_MATRIX, x: float, y: float) -> tuple[float, float]:
     return m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f
+
+
+def _is_box(points: Sequence[tuple[float, float]], bounds: Rect) -> bool:
+    """Whether a subpath outlines its bounding box: edges along x or y only, every point on
+    the box's sides (a rectangle drawn from any corner, or from the middle of a side).
+
+    >>> _is_box([(5, 0), (0, 0), (0, 3), (9, 3), (9, 0), (5, 0)], Rect(0, 0, 9, 3))
+    True
+    >>> _is_box([(0, 0), (9, 0), (9, 3), (4, 3), (4, 1)], Rect(0, 0, 9, 3))
+    False
+    """
+    on_side = all(
+        min(abs(x - bounds.x0), abs(x - bounds.x1), abs(y - bounds.top), abs(y - bounds.bottom))
+        < 0.5
+        for x, y in points
+    )
+    return len(points) >= 4 and on_side and _axis_aligned(points)
 
 
 def _axis_aligned(points: Sequence[tuple[float, float]]) -> bool:

@@ -17,10 +17,12 @@ sidebar blocks.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.ingest.pdf.geometry import (
+    HEADLINE_RATIO,
     SUBHEADLINE_RATIO,
     Box,
     Column,
@@ -45,6 +47,8 @@ MIN_GUTTER = 0.5
 MIN_BAND_GAP = 1.0
 
 
+# An article has at least this many rows of body text.
+RUNNING_ROWS = 3
 # A rule or box must span this share of a region's width to separate bands.
 RULE_SPAN = 0.5
 
@@ -125,6 +129,14 @@ def cut_region(reader: Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
     if not visible:
         _emit_boxes(reader, boxes)
         return
+    # Rules part articles first; then articles side by side, each under its own headline.
+    ruled = _band_cuts(visible, reader.geo, ruled_only=True)
+    if ruled and _split_rows(reader, glyphs, boxes, ruled):
+        return
+    articles = _article_gutters(visible, reader.geo)
+    if articles:
+        _split_articles(reader, glyphs, boxes, articles)
+        return
     bands = _band_cuts(visible, reader.geo)
     if bands and _split_rows(reader, glyphs, boxes, bands):
         return
@@ -138,8 +150,8 @@ def cut_region(reader: Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
         return
     gutters = _gutters(visible, reader.geo, visible)
     if gutters:
-        parts = _split_columns(glyphs, gutters)
-        if _side_by_side(parts, visible):
+        parts = _under_headlines(_split_columns(glyphs, gutters), crossing)
+        if len(parts) > 1 and _side_by_side(parts, visible, reader.geo.body):
             # A title set vertically is read before the text beside it, on either side.
             for part in sorted(parts, key=lambda p: not _vertical(make_lines(p), reader.geo.body)):
                 cut_region(reader, part, [])
@@ -149,6 +161,39 @@ def cut_region(reader: Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
         return
     reader.out.append(Column(tuple(make_lines(glyphs))))
     _emit_boxes(reader, boxes)
+
+
+def _article_gutters(visible: list[Glyph], geo: Geometry) -> list[tuple[float, float]]:
+    """Gutters that run down the whole region with an article on both sides (headline type
+    and running text): articles standing side by side, each under its own headline. They are cut before any band, so
+    that headlines set level with each other head their own columns."""
+    gutters = _gutters(visible, geo, visible)
+    if not gutters:
+        return []
+    edges = [min(g.x0 for g in visible), *((lo + hi) / 2 for lo, hi in gutters)]
+    edges.append(max(g.x1 for g in visible))
+    big = [g for g in visible if g.size >= HEADLINE_RATIO * geo.body]
+    small = [g for g in visible if g.size < SUBHEADLINE_RATIO * geo.body]
+
+    def article(a: float, b: float) -> bool:
+        text = group_rows(g for g in small if a < g.cx < b)
+        return any(a < g.cx < b for g in big) and len(text) >= RUNNING_ROWS
+
+    headed = [article(a, b) for a, b in itertools.pairwise(edges)]
+    return [gutter for i, gutter in enumerate(gutters) if headed[i] and headed[i + 1]]
+
+
+def _split_articles(
+    reader: Reader, glyphs: list[Glyph], boxes: list[Box], gutters: list[tuple[float, float]]
+) -> None:
+    """Read side-by-side articles one after the other, each with the boxes set in it."""
+    edges = [(lo + hi) / 2 for lo, hi in gutters]
+    parts = _split_columns(glyphs, gutters)
+    held: list[list[Box]] = [[] for _ in parts]
+    for box in boxes:
+        held[sum(1 for e in edges if (box.rect.x0 + box.rect.x1) / 2 > e)].append(box)
+    for part, inside in zip(parts, held, strict=True):
+        cut_region(reader, part, inside)
 
 
 def _alone(line: Line, visible: list[Glyph]) -> bool:
@@ -171,7 +216,7 @@ def _split_around(
     return bool(cuts) and _split_rows(reader, glyphs, boxes, cuts)
 
 
-def _side_by_side(parts: list[list[Glyph]], visible: list[Glyph]) -> bool:
+def _side_by_side(parts: list[list[Glyph]], visible: list[Glyph], body: float) -> bool:
     """Whether parts split at gutters are columns rather than the cells of a table (or the
     words of one line): columns hold running text, cells share their rows. A column of
     running text beside a line or two (the end of an article in its last column) is read
@@ -185,9 +230,64 @@ def _side_by_side(parts: list[list[Glyph]], visible: list[Glyph]) -> bool:
     most_rows = max(rows)
     return (
         texty >= 2
+        or _headlines_side_by_side(parts, body)
         or len(group_rows(visible)) > most_rows + 1
         or (texty == 1 and sum(rows) - most_rows <= most_rows / 3)
     )
+
+
+def _headlines_side_by_side(parts: list[list[Glyph]], body: float) -> bool:
+    """Whether parts are single lines of headline type set wide apart: the headlines of
+    articles standing side by side. Chinese has no word spaces, and even a letter-spaced
+    title keeps its characters closer than two of them; read across, two would make one."""
+    lines = [make_lines(part) for part in parts]
+    if any(len(ls) != 1 for ls in lines):
+        return False
+    row = [ls[0] for ls in lines]
+    if any(ln.size < HEADLINE_RATIO * body for ln in row):
+        return False
+    return all(b.x0 - a.x1 >= 2 * max(a.size, b.size) for a, b in itertools.pairwise(row))
+
+
+def _under_headlines(parts: list[list[Glyph]], crossing: list[Line]) -> list[list[Glyph]]:
+    """Parts beside a headline's part that start below the headline join its part where that
+    centres the headline over them: a headline stands centred over the columns it heads (or
+    starts at their left edge), so a centred one may leave the outer gutters clear."""
+    for line in crossing:
+        at = next((i for i, p in enumerate(parts) if line.glyphs[0] in p), None)
+        if at is None:
+            continue
+        lo, hi = _headed_span(parts, at, line)
+        if hi > lo:
+            merged = [g for part in parts[lo : hi + 1] for g in part]
+            parts = [*parts[:lo], merged, *parts[hi + 1 :]]
+    return parts
+
+
+def _headed_span(parts: list[list[Glyph]], at: int, line: Line) -> tuple[int, int]:
+    """The run of parts around ``at`` that ``line`` heads (see :func:`_under_headlines`)."""
+    centre = (line.x0 + line.x1) / 2
+
+    def offset(lo: int, hi: int) -> float:
+        left = min(g.x0 for g in parts[lo])
+        right = max(g.x1 for g in parts[hi])
+        return abs((left + right) / 2 - centre)
+
+    def below(i: int) -> bool:
+        ink = [g for g in parts[i] if not g.text.isspace()]
+        return bool(ink) and min(g.top for g in ink) >= line.bottom
+
+    lo = hi = at
+    while True:
+        options = []
+        if lo > 0 and below(lo - 1):
+            options.append((lo - 1, hi))
+        if hi + 1 < len(parts) and below(hi + 1):
+            options.append((lo, hi + 1))
+        better = [o for o in options if offset(*o) < offset(lo, hi) - 1.0]
+        if not better:
+            return lo, hi
+        lo, hi = min(better, key=lambda o: offset(*o))
 
 
 def _vertical(lines: Sequence[Line], body: float) -> bool:
@@ -251,14 +351,18 @@ def _split_columns(glyphs: list[Glyph], gutters: list[tuple[float, float]]) -> l
     return cols
 
 
-def _band_cuts(visible: list[Glyph], geo: Geometry) -> list[tuple[float, float]]:
-    """Horizontal gaps across the whole region: wide ones, and any that holds a long rule."""
+def _band_cuts(
+    visible: list[Glyph], geo: Geometry, ruled_only: bool = False
+) -> list[tuple[float, float]]:
+    """Horizontal gaps across the whole region: wide ones (unless ``ruled_only``), and any
+    that holds a long rule."""
     left = min(g.x0 for g in visible)
     right = max(g.x1 for g in visible)
     width = right - left
+    wide = math.inf if ruled_only else MIN_BAND_GAP * geo.body
     cuts = []
     for lo, hi in find_gaps(((g.top, g.bottom) for g in visible), 0.0):
-        if hi - lo >= MIN_BAND_GAP * geo.body or any(
+        if hi - lo >= wide or any(
             lo - 1 <= (r.top + r.bottom) / 2 <= hi + 1
             and min(r.x1, right) - max(r.x0, left) >= RULE_SPAN * width
             for r in geo.hrules
