@@ -165,8 +165,9 @@ def cut_region(reader: Reader, glyphs: list[Glyph], boxes: list[Box]) -> None:
 
 def _article_gutters(visible: list[Glyph], geo: Geometry) -> list[tuple[float, float]]:
     """Gutters that run down the whole region with an article on both sides (headline type
-    and running text): articles standing side by side, each under its own headline. They are cut before any band, so
-    that headlines set level with each other head their own columns."""
+    and running text): articles standing side by side, each under its own headline. They
+    are cut before any band, so that headlines set level with each other head their own
+    columns."""
     gutters = _gutters(visible, geo, visible)
     if not gutters:
         return []
