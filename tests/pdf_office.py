@@ -186,7 +186,7 @@ def _height(parts: Sequence[tuple[str, str]], width: float, columns: int) -> flo
         per_line = max(1, int(column / size))
         leading = LEADING if size == BODY else size * 1.3
         lines += (math.ceil((len(text) + indent) / per_line) * leading + above) / LEADING
-    return (lines / columns * 1.15 + 3) * LEADING
+    return (lines / columns * 1.35 + 3) * LEADING
 
 
 def _article(

@@ -373,20 +373,30 @@ def _band_cuts(
 
 
 def _gutters(glyphs: list[Glyph], geo: Geometry, region: list[Glyph]) -> list[tuple[float, float]]:
-    """Vertical gaps in the x-projection of ``glyphs``: wide ones, and any with a long rule."""
+    """Vertical gaps in the x-projection of ``glyphs``: wide ones, and any with a long rule.
+    Wide is measured in the type on either side (the smaller): the space a typesetter
+    leaves beside a quotation mark in a headline is no gutter."""
     if not glyphs:
         return []
     top = min(g.top for g in region)
     bottom = max(g.bottom for g in region)
     gutters = []
     for lo, hi in find_gaps(((g.x0, g.x1) for g in glyphs), 0.0):
-        if hi - lo >= MIN_GUTTER * geo.body or any(
+        if hi - lo >= MIN_GUTTER * _type_beside(glyphs, lo, hi, geo.body) or any(
             lo - 1 <= (r.x0 + r.x1) / 2 <= hi + 1
             and min(r.bottom, bottom) - max(r.top, top) >= RULE_SPAN * (bottom - top)
             for r in geo.vrules
         ):
             gutters.append((lo, hi))
     return gutters
+
+
+def _type_beside(glyphs: list[Glyph], lo: float, hi: float, body: float) -> float:
+    """The type size a gap is measured in: the larger type at each edge, the smaller of the
+    two edges, never less than the body size."""
+    left = max((g.size for g in glyphs if abs(g.x1 - lo) < 0.5), default=body)
+    right = max((g.size for g in glyphs if abs(g.x0 - hi) < 0.5), default=body)
+    return max(body, min(left, right))
 
 
 def _crossing_lines(display: list[Glyph], gutters: list[tuple[float, float]]) -> list[Line]:
