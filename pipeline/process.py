@@ -21,6 +21,7 @@ from pipeline.document import (
     Article,
     DateMention,
     Entity,
+    OcrLine,
     Figure,
     Page,
     PageDocument,
@@ -32,7 +33,7 @@ from pipeline.document import (
 )
 from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
-from pipeline.ingest import IngestError, IngestFailure, LayoutHint, read_pages
+from pipeline.ingest import IngestError, IngestFailure, LayoutHint, OcrSpan, read_pages
 from pipeline.quotes import extract_quotes
 from pipeline.segment import segment
 from pipeline.textmap import TextMap
@@ -63,11 +64,13 @@ def extract(
     published: str | dt.date | None = None,
     source: str = "<text>",
     hints: Sequence[LayoutHint] = (),
+    ocr_lines: Sequence[OcrSpan] | None = None,
 ) -> PageDocument:
     """The page document of one page of text.
 
     ``published`` (ISO date) resolves relative dates; when it is not given, the page's
-    masthead or date line, or its source name, may supply it.
+    masthead or date line, or its source name, may supply it. ``ocr_lines`` marks a page
+    read by OCR, with the confidence of each of its lines.
     """
     sha = sha256_text(text)
     pub = _published(published, text, source)
@@ -77,6 +80,8 @@ def extract(
         sha256=sha,
         published=pub.isoformat() if pub else None,
         text=text,
+        ocr=ocr_lines is not None,
+        ocr_lines=[OcrLine((s.start, s.end), s.confidence) for s in ocr_lines or ()],
     )
     layout = segment(text, hints)
     articles = [_article(page, unit) for unit in layout.articles]
@@ -115,7 +120,13 @@ def extract_path(
             results.append(item)
             continue
         try:
-            doc = extract(item.text, published=published, source=item.source, hints=item.hints)
+            doc = extract(
+                item.text,
+                published=published,
+                source=item.source,
+                hints=item.hints,
+                ocr_lines=item.ocr_lines if item.ocr else None,
+            )
         except Exception as err:  # one bad page must not stop a batch of thousands
             results.append(IngestFailure(item.source, f"extraction failed: {err!r}"))
         else:

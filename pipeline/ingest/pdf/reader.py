@@ -13,10 +13,15 @@ from pipeline.ingest.pdf.layout import layout_text
 from pipeline.ingest.pdf.trust import MAX_UNTRUSTED_SHARE, garbled_han, untrusted_share
 
 NO_TEXT_LAYER = "no usable text layer (OCR needed)"
+# Pages are rendered for OCR at about this many pixels on their longer side (the
+# recognizer scales larger pictures down to 2000), and at most this many pixels a point.
+OCR_PIXELS = 2000
+MAX_SCALE = 4.0
 
 
-def read_pdf(path: Path) -> list[IngestedPage | IngestFailure]:
-    """One page (or one failure) per PDF page, in reading order with layout hints.
+def read_pdf(path: Path, ocr: bool = True) -> list[IngestedPage | IngestFailure]:
+    """One page (or one failure) per PDF page, in reading order with layout hints; a page
+    without a usable text layer is rendered and read by OCR (unless ``ocr`` is False).
 
     Raises :class:`IngestError` when the file as a whole cannot be read.
     """
@@ -30,10 +35,26 @@ def read_pdf(path: Path) -> list[IngestedPage | IngestFailure]:
             raise IngestError("PDF has no pages")
         results = []
         for number in range(len(pdf)):
-            results.append(_read_page(pdf, number, f"{path}#page={number + 1}"))
+            result = _read_page(pdf, number, f"{path}#page={number + 1}")
+            if ocr and result == IngestFailure(result.source, NO_TEXT_LAYER):
+                result = _ocr_page(pdf, number, result.source)
+            results.append(result)
         return results
     finally:
         pdf.close()
+
+
+def _ocr_page(pdf: pdfium.PdfDocument, number: int, source: str) -> IngestedPage | IngestFailure:
+    """The page rendered (its longer side about OCR_PIXELS) and read by OCR."""
+    from pipeline.ingest.ocr import ocr_page
+
+    page = pdf[number]
+    try:
+        scale = min(MAX_SCALE, OCR_PIXELS / max(page.get_size()))
+        image = page.render(scale=scale).to_pil()
+    finally:
+        page.close()
+    return ocr_page(image, source)
 
 
 def _check_header(path: Path) -> None:
