@@ -10,7 +10,7 @@ line found in the page text carries the recognizer's confidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -22,6 +22,9 @@ NO_TEXT_FOUND = "no readable text found by OCR"
 # A page whose lines are read with less confidence than this on average is not text (a
 # photo, a drawing, boxes where a font had no glyphs).
 MIN_MEAN_CONFIDENCE = 0.6
+# Text read off a Chinese page is mostly Chinese; boxes drawn where a font had no glyphs read
+# as rows of 0 and O with high confidence.
+MIN_HAN_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -55,31 +58,69 @@ def _line(item: Sequence[Any]) -> OcrLine | None:
         return None
     top = min(p[1] for p in box)
     bottom = max(p[1] for p in box)
-    size = round(bottom - top, 1)
     words = list(zip(item[3], item[4], strict=False)) if len(item) > 4 and item[3] else []
     if not words:  # no character boxes: share the line's width out evenly
         words = [(box, text)]
-    glyphs = []
+    cells = []
     for word_box, word in words:
         x0 = min(p[0] for p in word_box)
         x1 = max(p[0] for p in word_box)
         step = (x1 - x0) / max(1, len(word))
-        for i, ch in enumerate(word):
-            glyphs.append(Glyph(ch, x0 + i * step, x0 + (i + 1) * step, top, bottom, size))
-    return OcrLine(text, score, tuple(glyphs))
+        cells += [(ch, x0 + i * step, x0 + (i + 1) * step) for i, ch in enumerate(word)]
+    size = round(bottom - top)
+    glyphs = tuple(Glyph(ch, x0, x1, top, bottom, size) for ch, x0, x1 in cells)
+    return OcrLine(text, score, glyphs)
+
+
+def even_sizes(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines with their type sizes evened out: detected boxes vary by a few pixels from line
+    to line in one type, which would read as changes of type. Sizes within a fifth of each
+    other, in order, take the median of their run.
+
+    >>> g = lambda size: (Glyph("字", 0, 1, 0, 1, size),)
+    >>> [ln.glyphs[0].size for ln in even_sizes([OcrLine("字", 1, g(s)) for s in (23, 27, 26, 47)])]
+    [26, 26, 26, 47]
+    """
+    sizes = sorted({ln.glyphs[0].size for ln in lines if ln.glyphs})
+    runs: list[list[float]] = []
+    for size in sizes:
+        if runs and size <= runs[-1][0] * 1.2:
+            runs[-1].append(size)
+        else:
+            runs.append([size])
+    even = {size: run[len(run) // 2] for run in runs for size in run}
+    return [
+        OcrLine(ln.text, ln.confidence, tuple(replace(g, size=even[g.size]) for g in ln.glyphs))
+        for ln in lines
+    ]
 
 
 def ocr_page(image: Any, source: str) -> IngestedPage | IngestFailure:
     """The page text of a picture in reading order, marked as OCR'd, with line confidences."""
     lines = recognize(image)
-    if not lines or sum(ln.confidence for ln in lines) / len(lines) < MIN_MEAN_CONFIDENCE:
+    if not lines or not _plausible(lines):
         return IngestFailure(source, NO_TEXT_FOUND)
-    glyphs = [g for ln in lines for g in ln.glyphs]
+    glyphs = [g for ln in even_sizes(lines) for g in ln.glyphs]
     text, hints = layout_text(glyphs, [], [], float(image.height))
     if not text:
         return IngestFailure(source, NO_TEXT_FOUND)
     spans = line_spans(text, lines)
     return IngestedPage(source=source, text=text, hints=tuple(hints), ocr=True, ocr_lines=spans)
+
+
+def _plausible(lines: Sequence[OcrLine]) -> bool:
+    """Whether the lines read look like the text of a Chinese page: read with confidence,
+    and with a fair share of Chinese characters.
+
+    >>> g = ()
+    >>> _plausible([OcrLine("2026年小微企业", 0.9, g)]), _plausible([OcrLine("0 00 000", 0.9, g)])
+    (True, False)
+    """
+    if sum(ln.confidence for ln in lines) / len(lines) < MIN_MEAN_CONFIDENCE:
+        return False
+    ink = "".join("".join(ln.text.split()) for ln in lines)
+    han = sum(1 for ch in ink if "\u3400" <= ch <= "\u9fff")
+    return han >= MIN_HAN_SHARE * len(ink)
 
 
 def line_spans(text: str, lines: Sequence[OcrLine]) -> tuple[OcrSpan, ...]:
