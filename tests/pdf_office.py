@@ -334,6 +334,8 @@ def available() -> str | None:
     """Why LibreOffice layouts cannot be made here, or None when they can."""
     if shutil.which("soffice") is None:
         return "LibreOffice (soffice) is not installed"
+    if shutil.which("fc-list") is None:
+        return "fontconfig (fc-list) is not installed"
     fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
     if FONT not in fonts.stdout:
         return f"font {FONT} is not installed"
