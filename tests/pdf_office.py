@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 
 from pdf_layouts import Article, Layout, articles, editor_line, sidebar_items
 
-PAGE_W, PAGE_H = 900.0, 1600.0
+PAGE_W, PAGE_H = 900.0, 2000.0
 MARGIN = 30.0
 BODY, LEADING = 9.0, 12.5
 FONT = "WenQuanYi Zen Hei"

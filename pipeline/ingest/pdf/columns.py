@@ -251,44 +251,27 @@ def _headlines_side_by_side(parts: list[list[Glyph]], body: float) -> bool:
 
 
 def _under_headlines(parts: list[list[Glyph]], crossing: list[Line]) -> list[list[Glyph]]:
-    """Parts beside a headline's part that start below the headline join its part where that
-    centres the headline over them: a headline stands centred over the columns it heads (or
-    starts at their left edge), so a centred one may leave the outer gutters clear."""
+    """Parts beside a headline's part that start below the headline join its part: a
+    headline heads the columns around it up to another article's heads (set level with it
+    or higher). A centred headline may leave the outer gutters of its columns clear."""
     for line in crossing:
         at = next((i for i, p in enumerate(parts) if line.glyphs[0] in p), None)
         if at is None:
             continue
-        lo, hi = _headed_span(parts, at, line)
+        lo, hi = at, at
+        while lo > 0 and _starts_below(parts[lo - 1], line):
+            lo -= 1
+        while hi + 1 < len(parts) and _starts_below(parts[hi + 1], line):
+            hi += 1
         if hi > lo:
             merged = [g for part in parts[lo : hi + 1] for g in part]
             parts = [*parts[:lo], merged, *parts[hi + 1 :]]
     return parts
 
 
-def _headed_span(parts: list[list[Glyph]], at: int, line: Line) -> tuple[int, int]:
-    """The run of parts around ``at`` that ``line`` heads (see :func:`_under_headlines`)."""
-    centre = (line.x0 + line.x1) / 2
-
-    def offset(lo: int, hi: int) -> float:
-        left = min(g.x0 for g in parts[lo])
-        right = max(g.x1 for g in parts[hi])
-        return abs((left + right) / 2 - centre)
-
-    def below(i: int) -> bool:
-        ink = [g for g in parts[i] if not g.text.isspace()]
-        return bool(ink) and min(g.top for g in ink) >= line.bottom
-
-    lo = hi = at
-    while True:
-        options = []
-        if lo > 0 and below(lo - 1):
-            options.append((lo - 1, hi))
-        if hi + 1 < len(parts) and below(hi + 1):
-            options.append((lo, hi + 1))
-        better = [o for o in options if offset(*o) < offset(lo, hi) - 1.0]
-        if not better:
-            return lo, hi
-        lo, hi = min(better, key=lambda o: offset(*o))
+def _starts_below(part: list[Glyph], line: Line) -> bool:
+    ink = [g for g in part if not g.text.isspace()]
+    return bool(ink) and min(g.top for g in ink) >= line.bottom
 
 
 def _vertical(lines: Sequence[Line], body: float) -> bool:
