@@ -269,6 +269,14 @@ def test_unindented_column_head_continues_an_unfinished_paragraph(last_line, joi
     assert (last_line + "\n\n日月" in text) == (not joined)
 
 
+def test_a_page_set_vertically_reads_column_by_column_right_to_left(tmp_path):
+    layout = pdf_layouts.vertical_page(tmp_path / "vertical.pdf")
+    [page] = read_pdf(layout.path)
+    assert page.text == layout.text
+    got, want = segment(page.text, page.hints), segment(layout.text)
+    assert [heads(a) for a in got.articles] == [heads(a) for a in want.articles]
+
+
 # --- pages and files that cannot be read -------------------------------------------------
 
 

@@ -5,15 +5,16 @@ Coordinates are points measured from the top-left of the page as set (upright).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Type size relative to the page's body size.
 HEADLINE_RATIO = 1.6
-
-
 SUBHEADLINE_RATIO = 1.15
+# A page set vertically has at least this many characters one under the next.
+VERTICAL_MIN_RUN = 20
 
 
 @dataclass(frozen=True)
@@ -174,3 +175,22 @@ def split_fragments(glyphs: list[Glyph]) -> list[Line]:
                 out.append(make_line(row[start:i]))
                 start = i
     return out
+
+
+def set_vertically(glyphs: Sequence[Glyph]) -> bool:
+    """Whether the text is set vertically (竖排): glyphs drawn one after another stand one
+    under another far more often than side by side.
+
+    >>> down = [Glyph(c, 0, 10, 10 * i, 10 * i + 10, 10.0) for i, c in enumerate("竖排的正文" * 5)]
+    >>> across = [Glyph(c, 10 * i, 10 * i + 10, 0, 10, 10.0) for i, c in enumerate("横排" * 20)]
+    >>> set_vertically(down), set_vertically(across), set_vertically(down[:3])
+    (True, False, False)
+    """
+    down = across = 0
+    for a, b in itertools.pairwise(glyphs):
+        step = 1.6 * max(a.size, b.size)
+        if abs(a.cx - b.cx) < 0.3 * a.size and 0 < b.cy - a.cy < step:
+            down += 1
+        elif abs(a.cy - b.cy) < 0.3 * a.size and 0 < b.cx - a.cx < step:
+            across += 1
+    return down >= VERTICAL_MIN_RUN and down > 2 * across

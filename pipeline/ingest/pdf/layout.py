@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.ingest import LayoutHint
+from pipeline.ingest.pdf.chars import Turn
 from pipeline.ingest.pdf.columns import Geometry, Reader, cut_region, find_boxes, ruled_boxes
-from pipeline.ingest.pdf.geometry import Glyph, Rect, body_size
+from pipeline.ingest.pdf.geometry import Glyph, Rect, body_size, set_vertically
 from pipeline.ingest.pdf.paragraphs import assemble_blocks, to_blocks
 
 
@@ -23,6 +24,13 @@ def layout_text(
     visible = [g for g in glyphs if not g.text.isspace()]
     if not visible:
         return "", []
+    if set_vertically(visible):
+        # Columns run down the page, right to left: turned a quarter, they are lines.
+        turn = Turn(90, max(g.x1 for g in visible) + min(g.x0 for g in visible), height)
+        glyphs = [turn.glyph(g) for g in glyphs]
+        visible = [g for g in glyphs if not g.text.isspace()]
+        rects, rules = [turn.rect(r) for r in rects], [turn.rect(r) for r in rules]
+        height = turn.upright_height
     body = body_size(visible)
     hrules = tuple(r for r in rules if r.bottom - r.top <= 2 and r.x1 - r.x0 > 2 * body)
     vrules = tuple(r for r in rules if r.x1 - r.x0 <= 2 and r.bottom - r.top > 2 * body)

@@ -82,7 +82,7 @@ def _paras(column: Column) -> list[Para]:
     # Most lines of a column are full and unindented: the medians are its edges (a line
     # may hang out with punctuation, and ragged-right lines end a little apart).
     frame = [ln for ln in lines if same_size(ln.size, main)]
-    left = sorted(ln.x0 for ln in frame)[len(frame) // 2]
+    left = _left_edge([ln.x0 for ln in frame])
     right = max(sorted(ln.x1 for ln in frame)[len(frame) // 2], column.right or 0.0)
     gaps = sorted(
         b.top - a.bottom
@@ -107,6 +107,20 @@ def _paras(column: Column) -> list[Para]:
     last = paras[-1].lines[-1]
     paras[-1].open_end = len(lines) > 1 and last.x1 >= right - 1.5 * last.size
     return paras
+
+
+def _left_edge(starts: Sequence[float]) -> float:
+    """Where a column's lines start: the leftmost start that many lines share (in short
+    paragraphs half the lines are indented first lines), else the median start.
+
+    >>> _left_edge([81, 61, 81, 61, 81, 61, 81]), _left_edge([40, 50, 50, 50, 60])
+    (61.0, 50.0)
+    """
+    counts = Counter(round(x * 2) / 2 for x in starts)
+    shared = [x for x, n in counts.items() if n >= max(2, len(starts) / 4)]
+    if shared:
+        return min(shared)
+    return sorted(starts)[len(starts) // 2]
 
 
 def _word_pushed_down(prev: Line, line: Line, right: float) -> bool:
