@@ -25,6 +25,8 @@ MIN_MEAN_CONFIDENCE = 0.6
 # Text read off a Chinese page is mostly Chinese; boxes drawn where a font had no glyphs read
 # as rows of 0 and O with high confidence.
 MIN_HAN_SHARE = 0.2
+# A detected line this many times taller than wide is set vertically.
+TALL = 1.5
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ def _line(item: Sequence[Any]) -> OcrLine | None:
         return None
     top = min(p[1] for p in box)
     bottom = max(p[1] for p in box)
+    left = min(p[0] for p in box)
+    right = max(p[0] for p in box)
+    if bottom - top > TALL * (right - left) and len(text) > 1:
+        return OcrLine(text, score, _down(text, left, right, top, bottom))
     words = list(zip(item[3], item[4], strict=False)) if len(item) > 4 and item[3] else []
     if not words:  # no character boxes: share the line's width out evenly
         words = [(box, text)]
@@ -70,6 +76,20 @@ def _line(item: Sequence[Any]) -> OcrLine | None:
     size = round(bottom - top)
     glyphs = tuple(Glyph(ch, x0, x1, top, bottom, size) for ch, x0, x1 in cells)
     return OcrLine(text, score, glyphs)
+
+
+def _down(text: str, left: float, right: float, top: float, bottom: float) -> tuple:
+    """Glyphs of a line set vertically: the box shared out from top to bottom.
+
+    >>> [(g.text, g.top, g.bottom) for g in _down("竖排", 0, 20, 0, 40)]
+    [('竖', 0.0, 20.0), ('排', 20.0, 40.0)]
+    """
+    step = (bottom - top) / len(text)
+    size = round(right - left)
+    return tuple(
+        Glyph(ch, left, right, top + i * step, top + (i + 1) * step, size)
+        for i, ch in enumerate(text)
+    )
 
 
 def even_sizes(lines: Sequence[OcrLine]) -> list[OcrLine]:
