@@ -79,6 +79,34 @@ def draw(folder: Path) -> Picture:
     return Picture((headline, byline, *paras), png, pdf)
 
 
+def draw_vertical(folder: Path) -> Picture:
+    """The headline and first paragraph set vertically (竖排), columns right to left, as PNG."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    path = font_path()
+    if path is None:
+        raise RuntimeError("no Chinese font installed")
+    head_font = ImageFont.truetype(str(path), HEAD)
+    body_font = ImageFont.truetype(str(path), BODY)
+    height = 700
+    image = Image.new("L", (WIDTH, height), 255)
+    pen = ImageDraw.Draw(image)
+    headline, _, paras = content()
+    x = WIDTH - MARGIN - HEAD
+    for i, ch in enumerate(headline):
+        pen.text((x, 40 + i * HEAD), ch, font=head_font, fill=0)
+    per_column = (height - 80) // BODY
+    slots = [None, None, *paras[0]]
+    for start in range(0, len(slots), per_column):
+        x -= LEADING + (20 if start == 0 else 0)
+        for i, ch in enumerate(slots[start : start + per_column]):
+            if ch is not None:
+                pen.text((x, 40 + i * BODY), ch, font=body_font, fill=0)
+    png = folder / "vertical.png"
+    image.save(png)
+    return Picture((headline, paras[0]), png, png)
+
+
 def _wrap(text: str, width: int, font, pen) -> list[tuple[str, int]]:
     """Lines of a paragraph (first line indented two characters), broken between any two
     characters, closing punctuation kept on the line before."""
