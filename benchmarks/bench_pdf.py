@@ -1,4 +1,4 @@
-"""Pages per second of PDF ingestion (``read_pdf``).
+"""Pages per second of PDF ingestion from the text layer (``read_pdf`` without OCR).
 
 Reads the generated test layouts (tests/pdf_layouts.py), and every PDF under FOLDER when one
 is given (e.g. the shared probe PDFs), and reports pages per second with the share of time
@@ -41,7 +41,7 @@ def measure(label: str, paths: list[Path], repeat: int) -> None:
     start = time.process_time()
     for _ in range(repeat):
         for path in paths:
-            for result in read_pdf(path):
+            for result in read_pdf(path, ocr=False):
                 pages += 1
                 if isinstance(result, IngestedPage):
                     chars += len(result.text)

@@ -168,17 +168,20 @@ def _article_gutters(visible: list[Glyph], geo: Geometry) -> list[tuple[float, f
     and running text): articles standing side by side, each under its own headline. They
     are cut before any band, so that headlines set level with each other head their own
     columns."""
+    big = [g for g in visible if g.size >= HEADLINE_RATIO * geo.body]
+    if len(big) < 2:
+        return []
     gutters = _gutters(visible, geo, visible)
     if not gutters:
         return []
     edges = [min(g.x0 for g in visible), *((lo + hi) / 2 for lo, hi in gutters)]
     edges.append(max(g.x1 for g in visible))
-    big = [g for g in visible if g.size >= HEADLINE_RATIO * geo.body]
     small = [g for g in visible if g.size < SUBHEADLINE_RATIO * geo.body]
 
     def article(a: float, b: float) -> bool:
-        text = group_rows(g for g in small if a < g.cx < b)
-        return any(a < g.cx < b for g in big) and len(text) >= RUNNING_ROWS
+        if not any(a < g.cx < b for g in big):
+            return False
+        return len(group_rows(g for g in small if a < g.cx < b)) >= RUNNING_ROWS
 
     headed = [article(a, b) for a, b in itertools.pairwise(edges)]
     return [gutter for i, gutter in enumerate(gutters) if headed[i] and headed[i + 1]]
@@ -363,9 +366,14 @@ def _gutters(glyphs: list[Glyph], geo: Geometry, region: list[Glyph]) -> list[tu
         return []
     top = min(g.top for g in region)
     bottom = max(g.bottom for g in region)
+    largest = max(g.size for g in glyphs)
     gutters = []
     for lo, hi in find_gaps(((g.x0, g.x1) for g in glyphs), 0.0):
-        if hi - lo >= MIN_GUTTER * _type_beside(glyphs, lo, hi, geo.body) or any(
+        wide = hi - lo >= MIN_GUTTER * largest or (
+            hi - lo >= MIN_GUTTER * geo.body
+            and hi - lo >= MIN_GUTTER * _type_beside(glyphs, lo, hi, geo.body)
+        )
+        if wide or any(
             lo - 1 <= (r.x0 + r.x1) / 2 <= hi + 1
             and min(r.bottom, bottom) - max(r.top, top) >= RULE_SPAN * (bottom - top)
             for r in geo.vrules
