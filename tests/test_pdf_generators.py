@@ -1,10 +1,11 @@
 """PDF pages made by other programs read like their text version.
 
-The pages are typeset by LibreOffice from flat ODT files (tests/pdf_office.py): its own line
-breaking, spacing and PDF writer, on grids the reportlab layouts do not use. Articles,
+The pages are typeset by LibreOffice from flat ODT files (tests/pdf_office.py) and by fpdf2's
+column flow (tests/pdf_fpdf.py): their own line breaking, spacing and PDF writers, on grids
+the reportlab layouts do not use. Articles,
 headlines, sidebars, figures and dates from the PDF are compared with those from the text
-version of the same content. Skipped, with the reason, where LibreOffice or a Chinese font is
-missing (CI installs both).
+version of the same content. Skipped, with the reason, where a generator or a Chinese font
+is missing (CI installs them).
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from pipeline.segment import Segmentation, segment
 from pipeline.textmap import TextMap
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pdf_fpdf
 import pdf_office
 from pdf_layouts import Layout
 
 MIN_JACCARD = 0.95
 MIN_F1 = 0.95
-NAMES = sorted(pdf_office.PLANS)
+NAMES = sorted([*pdf_office.PLANS, *pdf_fpdf.PLANS])
 
 
 def char_jaccard(a: str, b: str) -> float:
@@ -54,24 +56,55 @@ def f1(got: Counter, want: Counter) -> float:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory) -> dict[str, tuple[Layout, IngestedPage]]:
+    """Each generator's layouts, made once, with the page read back (a generator that is
+    missing here skips its layouts)."""
+    folder = tmp_path_factory.mktemp("generated")
+    out: dict[str, tuple[Layout, IngestedPage] | str] = {}
     reason = pdf_office.available()
-    if reason:
-        pytest.skip(reason)
-    layouts = pdf_office.build_all(tmp_path_factory.mktemp("office"))
-    out = {}
+    layouts = pdf_office.build_all(folder) if reason is None else {}
+    out.update({name: reason for name in pdf_office.PLANS if reason})
+    reason = pdf_fpdf.available()
+    for name, make in pdf_fpdf.PLANS.items():
+        if reason is None:
+            layouts[name] = make(folder / f"{name}.pdf")
+        else:
+            out[name] = reason
     for name, layout in layouts.items():
-        [page] = read_pdf(layout.path)
+        [page] = read_pdf(layout.path, ocr=False)
         assert isinstance(page, IngestedPage), page
         out[name] = (layout, page)
-    return out
+    return _Made(out)
+
+
+class _Made(dict):
+    """Layouts by name; asking for one that could not be made skips the test."""
+
+    def __getitem__(self, name: str):
+        value = super().__getitem__(name)
+        if isinstance(value, str):
+            pytest.skip(value)
+        return value
 
 
 @pytest.fixture(scope="module")
 def segmented(office) -> dict[str, tuple[Segmentation, Segmentation]]:
-    return {
-        name: (segment(page.text, page.hints), segment(layout.text))
-        for name, (layout, page) in office.items()
-    }
+    def get(name: str) -> tuple[Segmentation, Segmentation]:
+        layout, page = office[name]
+        return segment(page.text, page.hints), segment(layout.text)
+
+    return _Lazy(get)
+
+
+class _Lazy(dict):
+    """Worked out on first use, per layout."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, name: str):
+        self[name] = self.make(name)
+        return self[name]
 
 
 def stories(seg: Segmentation) -> list:
@@ -111,13 +144,14 @@ def test_sidebars_are_those_of_the_text_version(segmented, name):
 def extracted(office):
     from pipeline.process import extract
 
-    return {
-        name: (
+    def get(name: str) -> tuple:
+        layout, page = office[name]
+        return (
             extract(page.text, published="2026-05-18", source=page.source, hints=page.hints),
             extract(layout.text, published="2026-05-18", source="text"),
         )
-        for name, (layout, page) in office.items()
-    }
+
+    return _Lazy(get)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -43,7 +43,8 @@ class PageContent:
 
 def read_content(page: pdfium.PdfPage) -> PageContent:
     """The glyphs, rectangles and straight lines of a page (user space flipped top-down)."""
-    left, bottom, right, top = page.get_mediabox()
+    # The page box as pdfium applies it (inherited from the page tree where the page has none).
+    left, bottom, right, top = page.get_bbox()
     textpage = page.get_textpage()
     try:
         glyphs, directions = _read_chars(textpage, left, top)
