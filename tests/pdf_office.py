@@ -240,11 +240,13 @@ def six_columns() -> Sheet:
     return sheet
 
 
-def _commentary_frame(sheet: Sheet, x: float, width: float, top: float, columns: int) -> None:
+def _commentary_frame(sheet: Sheet, x: float, width: float, top: float, columns: int) -> float:
     art = _commentary()
     parts = [("para", t) for _, t in art.paragraphs[:-2]]
     parts += [("column", art.paragraphs[-2][1]), ("author", art.paragraphs[-1][1])]
-    sheet.frame(x, top, width, _height(parts, width, columns), parts, columns)
+    height = _height(parts, width, columns)
+    sheet.frame(x, top, width, height, parts, columns)
+    return top + height
 
 
 def boxed_sidebar() -> Sheet:
