@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime
+import importlib.util
 import io
 import itertools
 import json
@@ -342,8 +343,9 @@ def score(cases: list[Case]) -> None:
     systems = {
         "ours strict": (lambda c: ours(c, mapped=False), False),
         "ours mapped": (lambda c: ours(c, mapped=True), True),
-        "jionlp": (jionlp_found, True),
     }
+    if importlib.util.find_spec("jionlp") is not None:  # the comparison column is optional
+        systems["jionlp"] = (jionlp_found, True)
     table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     counts: dict[str, int] = defaultdict(int)
     for case in cases:

@@ -11,6 +11,9 @@ on each page and reports, per file:
   with a predicted article;
 - speed: characters per second of ``segment``.
 
+Scores are given for all pages, for the pages the article-start weights were fitted on
+(named in gazetteers/segment/start_weights.tsv) and for the pages held apart from fitting.
+
 With ``--misses`` it also prints each missed gold start and each spurious predicted start
 (page id and the first characters of the line), to study errors by kind.
 
@@ -25,13 +28,15 @@ import json
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.lexicon import gazetteer_path  # noqa: E402
 from pipeline.segment import Segmentation, is_furniture, preload, segment  # noqa: E402
+from pipeline.segment.weights import WEIGHTS_FILE  # noqa: E402
 
 SEED = ROOT / "corpora" / "seed" / "000_caa4a03adb5becde.txt"
 SEED_GOLD = ROOT / "corpora" / "seed" / "gold.json"
@@ -113,10 +118,43 @@ def score_page(text: str, gold: list[Span], seg: Segmentation) -> PageScore:
     )
 
 
-def bench_file(path: Path, show_misses: bool) -> None:
+@dataclass
+class Tally:
+    matched: int = 0
+    predicted: int = 0
+    wanted: int = 0
+    pages: int = 0
+    jaccards: list[float] = field(default_factory=list)
+
+    def add(self, score: PageScore) -> None:
+        self.matched += score.matched
+        self.predicted += score.predicted
+        self.wanted += score.wanted
+        self.pages += 1
+        self.jaccards.extend(score.jaccards)
+
+    def line(self, label: str) -> str:
+        p = self.matched / self.predicted if self.predicted else 0.0
+        r = self.matched / self.wanted if self.wanted else 0.0
+        f1 = 2 * p * r / max(1e-9, p + r)
+        jac = sum(self.jaccards) / max(1, len(self.jaccards))
+        return (
+            f"  {label:11} pages {self.pages:3}  start precision {p:.3f}  recall {r:.3f}  "
+            f"F1 {f1:.3f}  mean span Jaccard {jac:.3f}"
+        )
+
+
+def fitted_pages() -> set[str]:
+    """Pages the start weights were fitted on (named in the weights file's header)."""
+    for line in gazetteer_path(WEIGHTS_FILE).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# fitted on:"):
+            return set(line.split(":", 1)[1].split())
+    return set()
+
+
+def bench_file(path: Path, show_misses: bool, fitted: set[str]) -> None:
     pages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    matched = predicted = wanted = 0
-    jacs: list[float] = []
+    tallies = {"all": Tally(), "fitted": Tally(), "held apart": Tally()}
     n_chars, seconds = 0, 0.0
     for page in pages:
         text, gold = page_text_and_gold(page)
@@ -125,24 +163,18 @@ def bench_file(path: Path, show_misses: bool) -> None:
         seconds += time.perf_counter() - t0
         n_chars += len(text)
         score = score_page(text, gold, seg)
-        matched += score.matched
-        predicted += score.predicted
-        wanted += score.wanted
-        jacs.extend(score.jaccards)
+        tallies["all"].add(score)
+        tallies["fitted" if page.get("page_id") in fitted else "held apart"].add(score)
         if show_misses:
             for line in score.missed:
                 print(f"  missed   {page.get('page_id', '?')}: {line}")
             for line in score.spurious:
                 print(f"  spurious {page.get('page_id', '?')}: {line}")
-    precision = matched / predicted if predicted else 0.0
-    recall = matched / wanted if wanted else 0.0
-    print(
-        f"{path.name}: pages {len(pages)}, gold articles {wanted}, predicted {predicted}\n"
-        f"  start precision {precision:.3f}  recall {recall:.3f}  "
-        f"F1 {2 * precision * recall / max(1e-9, precision + recall):.3f}\n"
-        f"  mean span Jaccard {sum(jacs) / max(1, len(jacs)):.3f}\n"
-        f"  speed {n_chars / max(seconds, 1e-9):,.0f} chars/s ({n_chars:,} chars)"
-    )
+    print(f"{path.name}: gold articles {tallies['all'].wanted}")
+    for label, tally in tallies.items():
+        if tally.pages:
+            print(tally.line(label))
+    print(f"  speed {n_chars / max(seconds, 1e-9):,.0f} chars/s ({n_chars:,} chars)")
 
 
 def gold_spans(article: dict) -> list[Span]:
@@ -174,8 +206,9 @@ def main(argv: list[str]) -> int:
         print(__doc__.split("\n\n")[1])
         return 2
     preload()  # jieba and the lexicons load once, outside the timing
+    fitted = fitted_pages()
     for path in sorted(Path(args[0]).glob("rmrb_*pages*.jsonl")):
-        bench_file(path, "--misses" in argv)
+        bench_file(path, "--misses" in argv, fitted)
     bench_seed()
     return 0
 

@@ -10,15 +10,17 @@ pipeline`` and commands such as ``baokan schema`` stay fast.
 
 from __future__ import annotations
 
-from importlib import import_module
+from importlib import import_module, metadata
 from typing import Any
 
-__version__ = "0.1.0"
+# pyproject.toml is the one place the version is written; an installed package knows it.
+__version__ = metadata.version("baokan")
 
 _API = {
     "extract": "pipeline.process",
     "extract_file": "pipeline.process",
     "extract_path": "pipeline.process",
+    "PublishedDateError": "pipeline.process",
     "to_frames": "pipeline.tables",
     "PageDocument": "pipeline.document",
     "json_schema": "pipeline.document",

@@ -9,12 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from pipeline.archive.inputs import describe_inputs
+
+if TYPE_CHECKING:
+    from pipeline.archive.engines import Engine
+    from pipeline.archive.work import BatchResult
 
 app = typer.Typer(
     help="Chinese newspaper pages in; articles, figures, dates, entities and quotes out.",
@@ -22,6 +29,26 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"baokan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Options before the command (``baokan --version``)."""
 
 
 def _published(value: str | None) -> str | None:
@@ -37,15 +64,19 @@ def _error(source: str, reason: str) -> None:
     typer.echo(f"baokan: {source}: {reason}", err=True)
 
 
+_INPUTS_HELP = describe_inputs().capitalize() + "."
+
+
 @app.command()
 def extract(
-    files: Annotated[
-        list[Path], typer.Argument(help="Page files (.txt, .pdf) or folders of them.")
-    ],
+    files: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP)],
     out: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--out", help="Write pages.jsonl, errors.jsonl and CSV/Parquet tables here."
+            "-o",
+            "--out",
+            help="Run folder: pages.jsonl, manifest, Parquet tables, catalog.duckdb. "
+            "Running again does only what is new, failed or made by an older version.",
         ),
     ] = None,
     published: Annotated[
@@ -55,77 +86,238 @@ def extract(
     duckdb: Annotated[
         Path | None, typer.Option(help="Also write every table into this DuckDB file.")
     ] = None,
+    csv: Annotated[
+        bool,
+        typer.Option(help="With --out: also write csv/NAME.csv per table (UTF-8 with BOM, Excel)."),
+    ] = False,
     indent: Annotated[
-        int | None, typer.Option(help="Indent JSON on stdout (one page only reads best).")
+        int | None,
+        typer.Option(help="Indent JSON on stdout: one page as an object, several as an array."),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler (tcp://HOST:PORT), or 'local' for a new local Dask cluster "
+            "of --jobs workers."
+        ),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Page sources per batch.")] = 16,
     resume: Annotated[
-        bool, typer.Option(help="With --out: keep the pages already there, skip their files.")
+        bool, typer.Option(help="With --out: continue a run folder (what it always does).")
     ] = False,
 ) -> None:
-    """Extract every page of FILES: JSON on stdout, or JSON Lines and tables under --out."""
-    from pipeline.document import PageDocument
-    from pipeline.process import extract_paths
+    """Extract every page of FILES: JSON on stdout, or a run folder under --out."""
+    from pipeline.archive.engines import EngineError, make_engine
 
-    folder = None
-    if out is not None:
-        from pipeline.tables import OutputFolder  # pandas: only when tables are written
+    _check_outputs(out, duckdb, resume)  # a run folder always continues: resume or not
+    if csv and out is None:
+        _error("--csv", "needs --out: the tables are written into the run folder")
+        raise typer.Exit(2)
+    try:
+        engine = make_engine(jobs, scheduler)
+    except EngineError as err:
+        _error(scheduler or "engine", str(err))
+        raise typer.Exit(2) from None
+    try:
+        if out is not None:
+            failed = _extract_to_folder(files, out, engine, published, batch_size)
+            if duckdb is not None:
+                from pipeline.archive.query import copy_tables
 
-        folder = OutputFolder(out, resume=resume)
-    kept: list[PageDocument] = []  # only for --duckdb without --out
-    failures: list[tuple[str, str]] = []
-    paths = [p for p in _inputs(files, failures) if folder is None or not folder.has(p)]
-    with _progress(len(paths)) as advance:
-        for results in extract_paths(paths, published=published, jobs=jobs):
-            for result in results:
-                if not isinstance(result, PageDocument):
-                    failures.append((result.source, result.reason))
-                    _error(result.source, result.reason)
-                elif folder is not None:
-                    folder.add(result)
-                else:
-                    typer.echo(result.to_json(indent=indent))
-                    if duckdb is not None:
-                        kept.append(result)
-            advance()
-    if folder is not None:
-        for source, reason in failures:
-            folder.fail(source, reason)
-        frames = folder.close()
-        written = f"{folder.written} page{'' if folder.written == 1 else 's'}"
-        typer.echo(f"baokan: {written} written to {out}, {len(failures)} failed", err=True)
+                _write_database(lambda: copy_tables(out, duckdb), duckdb)
+            if csv:
+                from pipeline.archive.query import export_csv
+
+                export_csv(out)
+        else:
+            failed = _extract_to_stdout(files, engine, published, indent, duckdb)
+    except KeyboardInterrupt:
+        where = f"run the same command again to resume ({out} keeps what is done)"
+        _error("interrupted", where if out is not None else "nothing written")
+        raise typer.Exit(130) from None
+    finally:
+        engine.close()
+    raise typer.Exit(1 if failed else 0)
+
+
+def _extract_to_folder(
+    files: list[Path], out: Path, engine: Engine, published: str | None, batch_size: int
+) -> bool:
+    """A run into the folder; whether any source failed."""
+    from pipeline import __version__
+    from pipeline.archive.run import RunError
+    from pipeline.archive.runner import run_archive
+
+    with _progress(files) as on_batch:
+        try:
+            stats = run_archive(
+                files,
+                out,
+                engine,
+                version=__version__,
+                published=published,
+                batch_size=batch_size,
+                on_batch=on_batch,
+            )
+        except RunError as err:
+            _error(str(out), str(err))
+            raise typer.Exit(2) from None
+    pages = f"{stats.pages} page{'' if stats.pages == 1 else 's'}"
+    typer.echo(
+        f"baokan: {pages} written to {out}, {stats.skipped} already done, "
+        f"{len(stats.failures)} failed",
+        err=True,
+    )
+    return bool(stats.failures)
+
+
+def _extract_to_stdout(
+    files: list[Path],
+    engine: Engine,
+    published: str | None,
+    indent: int | None,
+    duckdb: Path | None,
+) -> bool:
+    """Page documents on stdout in input order; whether any source failed."""
+    from pipeline.archive.runner import extract_sources
+
+    kept: list[str] = []  # for --duckdb or --indent
+    failed = False
+    for result in extract_sources(files, engine, published=published):
+        for outcome in result.outcomes:
+            for source, reason in outcome.errors:
+                failed = True
+                _error(source, reason)
+            if indent is None:
+                typer.echo("\n".join(outcome.lines), nl=bool(outcome.lines))
+            kept += outcome.lines if duckdb is not None or indent is not None else []
+    docs = [json.loads(line) for line in kept]
+    if indent is not None:
+        typer.echo(_indented(docs, indent))
     if duckdb is not None:
         from pipeline.tables import to_frames, write_duckdb
 
-        write_duckdb(frames if folder is not None else to_frames(kept), duckdb)
-    raise typer.Exit(1 if failures else 0)
+        _write_database(lambda: write_duckdb(to_frames(docs), duckdb), duckdb)
+    return failed
+
+
+def _write_database(write: Callable[[], None], duckdb: Path) -> None:
+    try:
+        write()
+    except Exception as err:  # duckdb's errors share no base class worth naming here
+        _error(str(duckdb), f"cannot write the database: {err}")
+        raise typer.Exit(1) from None
+
+
+def _check_outputs(out: Path | None, duckdb: Path | None, resume: bool) -> None:
+    """Exit 2 with ``baokan: PATH: reason`` on an output that cannot be written, up front."""
+    from pipeline.outputs import OutputPathError, check_duckdb_path, check_output_dir
+
+    if resume and out is None:
+        _error("--resume", "needs --out (it keeps the pages already written there)")
+        raise typer.Exit(2)
+    try:
+        if out is not None:
+            check_output_dir(out)
+        if duckdb is not None:
+            check_duckdb_path(duckdb)
+    except OutputPathError as err:
+        _error(str(err.path), err.reason)
+        raise typer.Exit(2) from None
+
+
+def _indented(docs: list[dict], indent: int) -> str:
+    """One page as a JSON object, several as a JSON array, indented."""
+    value = docs[0] if len(docs) == 1 else docs
+    return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for batches, when a person is watching."""
-    if total < 2 or not sys.stderr.isatty():
-        yield lambda: None
+def _progress(files: list[Path]) -> Iterator[Callable]:
+    """Each failure on stderr; pages/s, ETA and failures so far when a person is watching."""
+    if not sys.stderr.isatty():
+        yield lambda result, stats: _report(result, _error)
         return
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("pages", total=total)
-        yield lambda: progress.advance(task)
+    from pipeline.archive.inputs import count_sources
+
+    columns = (
+        TextColumn("{task.completed}/{task.total} sources"),
+        BarColumn(),
+        TextColumn("{task.fields[rate]:.1f} pages/s"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("sources", total=count_sources(files), rate=0.0, failed=0)
+        started = time.monotonic()
+
+        def on_batch(result, stats) -> None:
+            rate = stats.pages / max(time.monotonic() - started, 1e-9)
+            done = stats.sources + stats.skipped
+            progress.update(task, completed=done, rate=rate, failed=len(stats.failures))
+            _report(
+                result,
+                lambda source, reason: progress.console.print(
+                    f"baokan: {source}: {reason}", markup=False, highlight=False
+                ),
+            )
+
+        yield on_batch
+
+
+def _report(result: BatchResult, error: Callable[[str, str], None]) -> None:
+    for outcome in result.outcomes:
+        for source, reason in outcome.errors:
+            error(source, reason)
 
 
 def _inputs(files: list[Path], failures: list[tuple[str, str]]) -> Iterator[Path]:
     """Page files named or found under folders; a folder without pages is a failure."""
-    from pipeline.ingest import find_pages
+    from pipeline.ingest import find_pages, page_suffixes_text
 
     for given in files:
         found = find_pages(given)
         if not found:
-            reason = "folder holds no page files (.txt, .pdf)"
+            reason = f"folder holds no page files ({page_suffixes_text()})"
             failures.append((str(given), reason))
             _error(str(given), reason)
         yield from found
+
+
+@app.command()
+def query(
+    run: Annotated[Path, typer.Argument(help="A run folder written by `baokan extract -o`.")],
+    sql: Annotated[
+        str,
+        typer.Argument(
+            help="SQL over pages, articles, sidebars, figures, dates, entities, quotes, errors."
+        ),
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv or json (JSON Lines).")
+    ] = "table",
+) -> None:
+    """Run SQL on a run folder's catalog and print the result."""
+    from pipeline.archive.query import QueryError
+    from pipeline.archive.query import query as run_query
+
+    if fmt not in ("table", "csv", "json"):
+        raise typer.BadParameter("use table, csv or json", param_hint="--format")
+    try:
+        frame = run_query(run, sql)
+    except QueryError as err:
+        _error(str(run), str(err))
+        raise typer.Exit(1) from None
+    if fmt == "csv":
+        typer.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif fmt == "json":
+        typer.echo(frame.to_json(orient="records", lines=True, force_ascii=False), nl=False)
+    else:
+        typer.echo(frame.to_string(index=False, max_colwidth=60))
 
 
 @app.command(name="eval")
@@ -236,6 +428,79 @@ def train_ner(
         _error(str(train), "no such file")
         raise typer.Exit(2)
     train_model(train, out or MODEL_DIR)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction worker processes.")] = 2,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a page may take before its worker is stopped.")
+    ] = 30.0,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest request body (bytes).")
+    ] = 2_000_000,
+    store: Annotated[
+        Path | None, typer.Option(help="DuckDB file that keeps the pages read (default: memory).")
+    ] = None,
+) -> None:
+    """Serve the JSON API (/extract, /check, /docs) and the annotated page at /."""
+    import uvicorn
+
+    from pipeline.web.app import Settings, create_app
+
+    settings = Settings(
+        workers=workers,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        store=str(store) if store else ":memory:",
+    )
+    busy = _unbindable(host, port)
+    if busy:
+        _error(f"{host}:{port}", busy)
+        raise typer.Exit(1)
+    typer.echo(f"baokan: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+def _unbindable(host: str, port: int) -> str | None:
+    """Why the server could not listen there, checked before its workers start."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as err:
+        return err.strerror or str(err)
+
+
+@app.command()
+def view(
+    page: Annotated[Path, typer.Argument(help="A page file (.txt, .pdf).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The HTML file to write.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for relative dates.", callback=_published),
+    ] = None,
+) -> None:
+    """Write the annotated page of PAGE as one HTML file that works offline."""
+    from pipeline.ingest import IngestError
+    from pipeline.process import extract_file
+    from pipeline.web.render import render_page
+
+    try:
+        docs = extract_file(page, published=published)
+    except IngestError as err:  # its message names the page already
+        typer.echo(f"baokan: {err}", err=True)
+        raise typer.Exit(1) from None
+    try:
+        out.write_text(render_page(docs[0].to_dict()), encoding="utf-8")
+    except OSError as err:
+        _error(str(out), err.strerror or type(err).__name__)
+        raise typer.Exit(1) from None
+    more = f" (first of {len(docs)} pages)" if len(docs) > 1 else ""
+    typer.echo(f"baokan: {out} written{more}", err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m pipeline.cli`

@@ -17,7 +17,6 @@ folded text are offsets into the original text.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -26,26 +25,17 @@ from functools import cache
 from typing import Any
 
 from pipeline.document import DateMention, Entity, Figure
-from pipeline.lexicon import jieba_word_tags, read_list, read_table
+from pipeline.lexicon import read_list, read_table
+from pipeline.zh.chars import CAPITALS, fold
+from pipeline.zh.numerals import DIGITS, parse_folded, parse_number, parse_scale, scale_words
+from pipeline.zh.patterns import longest, longest_before
+from pipeline.zh.sentences import sentence_spans
+from pipeline.zh.words import jieba_word_tags
 
 __all__ = ["NumberMention", "extract_figures", "extract_numbers", "find_numbers", "parse_number"]
 
-# One-to-one folding table: offsets in the folded text equal offsets in the original text.
-_FOLD = str.maketrans(
-    "０１２３４５６７８９．％－～萬億兩倆個點拾佰仟壹貳贰參叁肆伍陸陆柒捌玖圓幣餘約負項張條場輛噸畝釐侖裏華幾／＄￥€₤",
-    "0123456789.%-~万亿两两个点十百千一二二三三四五六六七八九圆币余约负项张条场辆吨亩厘仑里华几/$¥€£",
-)
-# Financial capitals fold to plain numerals; alone (陆家嘴, 队伍) they are not numbers.
-_CAPITALS = frozenset("壹貳贰參叁肆伍陸陆柒捌玖拾佰仟")
-
-_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
-_TENS = {"廿": 20, "卅": 30}
-
 _CN = "零〇一二两三四五六七八九十百千万亿廿卅"
-_CN_DIGITS = "零〇一二三四五六七八九"
+_CNDIGITS = "零〇一二三四五六七八九"
 # Text set with spaces between characters (PDF layouts: 一百 五 十, 7 万5 千): a space may stand
 # inside a numeral next to a scale word or 点, never between two bare digits (一 二 are two).
 _SP = r"[ \u3000]{1,3}"
@@ -53,7 +43,7 @@ _SPO = r"[ \u3000]{0,3}"
 _CN_RUN = (
     rf"(?:[{_CN}]|兆(?=[一二三四五六七八九十]))"
     rf"(?:[{_CN}]|兆(?=[一二三四五六七八九十])|{_SP}(?=[十百千万亿])|(?<=[十百千万亿]){_SP}(?=[{_CN}]))*"
-    rf"(?:{_SPO}点{_SPO}[{_CN_DIGITS}](?:[ \u3000]?[{_CN_DIGITS}])*)?"
+    rf"(?:{_SPO}点{_SPO}[{_CNDIGITS}](?:[ \u3000]?[{_CNDIGITS}])*)?"
 )
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 # Arabic digits with scale words, also interleaved (5万4千6百, 1千零1)
@@ -148,10 +138,6 @@ class _Lexicon:
     prefix_max: int
 
 
-def _fold(text: str) -> str:
-    return text.translate(_FOLD)
-
-
 @cache
 def _lexicon() -> _Lexicon:
     units: dict[str, _Unit] = {}
@@ -159,7 +145,7 @@ def _lexicon() -> _Lexicon:
         surface, base, factor, category = row[:4]
         blockers = row[4] if len(row) > 4 else ""
         flag = len(row) > 5 and row[5] == "not_after_small"
-        units[_fold(surface)] = _Unit(base, float(factor), category, blockers, flag)
+        units[fold(surface)] = _Unit(base, float(factor), category, blockers, flag)
     for noun in read_list("figures/counted_nouns.txt"):
         units.setdefault(noun, _Unit(noun, 1.0, "count", ""))
     pre: dict[str, _Qualifier] = {}
@@ -173,12 +159,12 @@ def _lexicon() -> _Lexicon:
         not_after = flag.removeprefix("not_after:") if flag.startswith("not_after:") else ""
         slot[word] = _Qualifier(bound, flag == "scale_only", not_after)
     changes = {w: d for w, d in read_table("figures/change_verbs.tsv")}
-    idioms = sorted((_fold(w) for w in read_list("figures/idioms.txt")), key=len, reverse=True)
-    non_units = frozenset(_fold(w) for w in read_list("figures/non_units.txt"))
+    idioms = sorted((fold(w) for w in read_list("figures/idioms.txt")), key=len, reverse=True)
+    non_units = frozenset(fold(w) for w in read_list("figures/non_units.txt"))
     starts = (*units, *non_units, *mid, *post, "大", "-", "—", "–", "~", "至", "到", "、", "级")
     starts = (*starts, "个", "角", "毛")  # 十个亿, 两毛五
     prefixes = {
-        _fold(row[0]): (row[1], row[2], frozenset(row[3].split(",") if len(row) > 3 else ()))
+        fold(row[0]): (row[1], row[2], frozenset(row[3].split(",") if len(row) > 3 else ()))
         for row in read_table("figures/unit_prefixes.tsv")
     }
     return _Lexicon(
@@ -213,156 +199,6 @@ def _lexicon() -> _Lexicon:
 
 
 # ---------------------------------------------------------------------------------------------
-# Parsing numerals
-
-
-def parse_number(s: str) -> float | None:
-    """The value of a numeral string (Arabic, Chinese, mixed, full-width), or None.
-
-    >>> parse_number("三"), parse_number("十二"), parse_number("两百"), parse_number("一千零五")
-    (3.0, 12.0, 200.0, 1005.0)
-    >>> parse_number("6.5万"), parse_number("1,234.5"), parse_number("１２％")
-    (65000.0, 1234.5, 12.0)
-    >>> parse_number("38.8万亿"), parse_number("一万零十二点一五"), parse_number("一千陆")
-    (38800000000000.0, 10012.15, 1600.0)
-    >>> parse_number("二〇二六"), parse_number("负3.9"), parse_number("三分之一")
-    (2026.0, -3.9, 0.3333333333333333)
-    >>> parse_number("百分之五"), parse_number("万"), parse_number("abc") is None
-    (5.0, 10000.0, True)
-    """
-    return _parse_folded(_fold(s).strip().replace(" ", "").rstrip("%‰"))
-
-
-def _parse_folded(t: str) -> float | None:
-    """:func:`parse_number` on text already folded and stripped."""
-    t = t.translate(_SPACES)
-    if not t:
-        return None
-    for prefix in ("百分之", "千分之"):
-        if t.startswith(prefix):
-            return _parse_folded(t[len(prefix) :])
-    sign = 1.0
-    if t[0] in "-负":
-        sign, t = -1.0, t[1:]
-    if "分之" in t:
-        return _parse_fraction(t, sign)
-    value = _parse_magnitude(t)
-    return None if value is None else sign * value
-
-
-def _parse_fraction(t: str, sign: float) -> float | None:
-    whole = 0.0
-    if "又" in t:
-        head, t = t.split("又", 1)
-        whole = _parse_magnitude(head) or 0.0
-    if "分之" not in t:  # 分之 before 又: not a fraction
-        return None
-    den_text, num_text = t.split("分之", 1)
-    den, num = _parse_magnitude(den_text), _parse_magnitude(num_text)
-    if not den or num is None:
-        return None
-    return sign * (whole + num / den)
-
-
-def _parse_magnitude(t: str) -> float | None:
-    """Unsigned numeral: Arabic digits and Chinese numerals, with scale words."""
-    if "点" in t:
-        whole_text, frac_text = t.split("点", 1)
-        whole = _parse_units(whole_text) if whole_text else 0.0
-        if whole is None or not frac_text or any(c not in _DIGITS for c in frac_text):
-            return None
-        return whole + float("0." + "".join(str(_DIGITS[c]) for c in frac_text))
-    return _parse_units(t)
-
-
-@cache
-def _scale_words() -> tuple[dict[str, float], dict[str, float]]:
-    """Scale words from the lexicon: within a section (十 百 千) and section words (万 亿)."""
-    table = {word: float(value) for word, value in read_table("figures/scales.tsv")}
-    small = {w: v for w, v in table.items() if v < 10_000}
-    return small, {w: v for w, v in table.items() if v >= 10_000}
-
-
-def _parse_scale(t: str) -> float | None:
-    """Product of trailing scale words: 万亿 -> 1e12."""
-    small, big = _scale_words()
-    value = 1.0
-    for c in t.translate(_SPACES):
-        factor = small.get(c) or big.get(c)
-        if factor is None:
-            return None
-        value *= factor
-    return value
-
-
-_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|.")
-
-
-def _digit_string(tokens: list[str]) -> float | None:
-    """Chinese digits read one by one (二〇二六, 一九九八): three or more, or with 〇/零; two
-    bare digits (三五, 七八) are a vague "a few", and 两 is never read digit by digit (两两)."""
-    if "两" in tokens or (len(tokens) == 2 and not {"〇", "零"} & set(tokens)):
-        return None
-    return float("".join(str(_DIGITS[tok]) for tok in tokens))
-
-
-def _parse_units(t: str) -> float | None:
-    """Digits (Arabic numbers or Chinese digits) combined with unit words, the Chinese way:
-    一千零五 = 1005, 5万4千6百 = 54600, 38.8万亿 = 3.88e13, and abbreviated tails
-    (一千陆 = 1600, 两万三 = 23000)."""
-    small, big = _scale_words()
-    tokens = _TOKEN.findall(t)
-    if not tokens or any(
-        not tok[0].isdigit() and tok not in _DIGITS and tok not in small and tok not in big
-        and tok not in _TENS for tok in tokens
-    ):  # fmt: skip
-        return None
-    if len(tokens) > 1 and all(tok in _DIGITS for tok in tokens):
-        return _digit_string(tokens)
-    if all(tok in big for tok in tokens) and any(
-        big[a] >= big[b] for a, b in itertools.pairwise(tokens)
-    ):
-        return None  # 万万 (an adverb), 亿万 (countless): not numbers; 万亿 is one
-    total = section = last_unit = biggest = 0.0
-    digit: float | None = None
-    zero_seen = False
-    previous = ""
-    for tok in tokens:
-        if tok[0].isdigit():
-            digit = float(tok.replace(",", ""))
-        elif tok in "零〇":
-            zero_seen = True
-        elif tok in _DIGITS:
-            if previous in _DIGITS and previous not in "零〇":
-                return None  # 二三十, 七八百: a vague range, not one number
-            digit = float(_DIGITS[tok])
-        elif tok in _TENS:
-            section += _TENS[tok]
-            digit, last_unit = None, 1.0
-        elif tok in small:
-            section += (1.0 if digit is None else digit) * small[tok]
-            digit, last_unit, zero_seen = None, small[tok], False
-        else:
-            unit = big[tok]
-            if digit is not None and 100 <= last_unit < 10_000 and not zero_seen:
-                digit *= last_unit / 10  # 百二万: 一百二十万
-            part = section + (digit or 0.0)
-            if part == 0.0:
-                total = (total or 1.0) * unit
-            elif unit > biggest:
-                total = (total + part) * unit
-            else:
-                total += part * unit
-            biggest = max(biggest, unit)
-            section, digit, last_unit, zero_seen = 0.0, None, unit, False
-        previous = tok
-    if digit is not None:
-        # 一千陆 / 两万三: a bare digit right after a unit word counts one place lower
-        section += digit * (last_unit / 10 if last_unit >= 100 and not zero_seen else 1.0)
-    return total + section
-
-
-# ---------------------------------------------------------------------------------------------
 # Scanning
 
 
@@ -394,21 +230,6 @@ class _Candidate:
         # 15 significant digits drop binary noise (4.03 * 1e12 = 4030000000000.0005)
         extra = -self.extra if self.raw < 0 else self.extra  # -5元7角 is -5.7
         return float(f"{self.raw * self.scale_value * self.factor + extra:.15g}")
-
-
-def _longest(table: dict[str, object] | frozenset[str], text: str, pos: int, most: int) -> str:
-    """Longest key of ``table`` that starts at ``pos`` in ``text`` ('' when none)."""
-    for n in range(min(most, len(text) - pos), 0, -1):
-        if text[pos : pos + n] in table:
-            return text[pos : pos + n]
-    return ""
-
-
-def _longest_before(table: dict[str, Any], text: str, pos: int, most: int) -> str:
-    for n in range(min(most, pos), 0, -1):
-        if text[pos - n : pos] in table:
-            return text[pos - n : pos]
-    return ""
 
 
 def _match_unit(lex: _Lexicon, folded: str, pos: int) -> tuple[str, _Unit | None]:
@@ -477,7 +298,7 @@ def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Cand
     if not arabic:
         core = _well_formed(core)
         core_end = core_start + len(core)
-        if len(core) == 1 and text[core_start] in _CAPITALS and not m.group("pct"):
+        if len(core) == 1 and text[core_start] in CAPITALS and not m.group("pct"):
             return None
     if not arabic and core[0] in "零〇" and "点" not in core:  # 零部件, 零售
         return None
@@ -486,10 +307,10 @@ def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Cand
     sign = numeral[0] in "-负"
     body = numeral[1:] if sign else numeral
     number_part, scale = _split_scale(body, arabic)
-    raw = _parse_folded(("-" if sign else "") + number_part)
+    raw = parse_folded(("-" if sign else "") + number_part)
     if raw is None and folded[num_end : num_end + 1] == "折" and len(number_part) == 2:
-        raw = float("".join(str(_DIGITS.get(c, "")) for c in number_part) or "nan")  # 八五折
-    scale_value = _parse_scale(scale) if scale else 1.0
+        raw = float("".join(str(DIGITS.get(c, "")) for c in number_part) or "nan")  # 八五折
+    scale_value = parse_scale(scale) if scale else 1.0
     if raw is None or math.isnan(raw) or scale_value is None:
         return None
     num_start = core_start
@@ -527,13 +348,13 @@ def _candidate(lex: _Lexicon, text: str, folded: str, m: re.Match[str]) -> _Cand
 
 def _fraction_value(whole: str | None, den: str, numerator: float) -> float | None:
     """一又二分之一 -> 1.5; 三分之一 -> 1/3 (None when the denominator is 0 or unreadable)."""
-    denominator = _parse_folded(den)
+    denominator = parse_folded(den)
     if not denominator:
         return None
     value = numerator / denominator
     if whole is None:
         return value
-    head = _parse_folded(whole)
+    head = parse_folded(whole)
     if head is None:
         return None
     return head - value if head < 0 else head + value
@@ -542,7 +363,7 @@ def _fraction_value(whole: str | None, den: str, numerator: float) -> float | No
 def _well_formed(core: str) -> str:
     """The longest prefix of a Chinese numeral run that reads as one number: unit words fall
     within a section (七十百分位 -> 七十, the 百 starts the next word)."""
-    small, big = _scale_words()
+    small, big = scale_words()
     last_small = 10_000.0
     for i, c in enumerate(core):
         if c in small:
@@ -573,11 +394,11 @@ def _numeral_end(lex: _Lexicon, folded: str, start: int, core: str, arabic: bool
 def _after_numeral(lex: _Lexicon, folded: str, pos: int) -> tuple[int, str, _Unit | None]:
     """How far a unit reaches after a numeral ending at ``pos`` (skipping mid-qualifier/scale)."""
     p = _skip_classifier(folded, pos)
-    mid = _longest(lex.mid, folded, p, lex.qual_max)
+    mid = longest(lex.mid, folded, p, lex.qual_max)
     p += len(mid)
     while p < len(folded) and folded[p] in "万亿":
         p += 1
-    mid2 = "" if mid else _longest(lex.mid, folded, p, lex.qual_max)
+    mid2 = "" if mid else longest(lex.mid, folded, p, lex.qual_max)
     p += len(mid2)
     q = _skip_spaces(folded, p)
     unit_text, unit = _match_unit(lex, folded, q)
@@ -589,7 +410,7 @@ def _after_numeral(lex: _Lexicon, folded: str, pos: int) -> tuple[int, str, _Uni
 def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> None:
     """Mid-qualifier, extra scale, unit, order marker and post-qualifier after the numeral."""
     p = _skip_classifier(folded, cand.num_end)
-    mid = _longest(lex.mid, folded, p, lex.qual_max)
+    mid = longest(lex.mid, folded, p, lex.qual_max)
     if mid:
         p += len(mid)
         cand.qualifier, cand.bound = text[p - len(mid) : p], lex.mid[mid].bound
@@ -597,11 +418,11 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
     while p < len(folded) and folded[p] in "万亿":
         p += 1
     if p > extra:
-        extra_scale = _parse_scale(folded[extra:p]) or 1.0
+        extra_scale = parse_scale(folded[extra:p]) or 1.0
         cand.scale_value *= extra_scale
         cand.scale = (cand.scale or "") + text[extra:p]
     if not mid:
-        mid = _longest(lex.mid, folded, p, lex.qual_max)
+        mid = longest(lex.mid, folded, p, lex.qual_max)
         if mid and p > extra:
             p += len(mid)
             cand.qualifier, cand.bound = text[p - len(mid) : p], lex.mid[mid].bound
@@ -611,7 +432,7 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
     if unit is not None:
         unit, more = _unit_in_context(lex, folded, cand, unit_text, unit, q + len(unit_text))
         unit_text = folded[q : q + len(unit_text) + more]
-    non_unit = _longest(lex.non_units, folded, q, lex.non_unit_max)
+    non_unit = longest(lex.non_units, folded, q, lex.non_unit_max)
     if unit is not None and len(unit_text) > len(non_unit):
         cand.unit, cand.factor, cand.category = unit.base, unit.factor, unit.category
         cand.noun_unit = unit_text in lex.counted_nouns
@@ -643,9 +464,9 @@ def _attach_tail(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> Non
         cand.order, cand.bound, cand.end = True, "order", p + 1
         return
     if cand.unit is None and folded[p : p + 1] == " ":  # 170 之下
-        spaced = _longest(lex.post, folded, p + 1, lex.qual_max)
+        spaced = longest(lex.post, folded, p + 1, lex.qual_max)
         p += 1 if len(spaced) > 1 else 0
-    post = _longest(lex.post, folded, p, lex.qual_max)
+    post = longest(lex.post, folded, p, lex.qual_max)
     if post and _post_qualifier_ok(folded, p + len(post), post):
         if cand.qualifier is None:
             cand.qualifier, cand.bound = text[p : p + len(post)], lex.post[post].bound
@@ -697,7 +518,7 @@ def _unit_in_context(
     nxt = folded[after : after + 1]
     noun_next = nxt in _OPEN_QUOTES or (_is_cjk(nxt) and nxt not in _KUAI_MONEY) if nxt else False
     kuai_noun = unit_text == "块" and noun_next
-    if kuai_noun and not _longest(lex.post, folded, after, lex.qual_max):  # 3块以上 is money
+    if kuai_noun and not longest(lex.post, folded, after, lex.qual_max):  # 3块以上 is money
         return _Unit("块", 1.0, "count", ""), 0
     if unit_text == "个":  # 六个加仑: a measure counted with 个
         measure_text, measure = _match_unit(lex, folded, after)
@@ -874,7 +695,7 @@ def _attach_prefix(lex: _Lexicon, text: str, folded: str, cand: _Candidate) -> N
     pos = cand.start
     if pos > 0 and folded[pos - 1] in _WS:
         pos -= 1
-    symbol = _longest_before(lex.prefixes, folded, pos, lex.prefix_max)
+    symbol = longest_before(lex.prefixes, folded, pos, lex.prefix_max)
     if symbol:
         base, category, replaces = lex.prefixes[symbol]
         left = folded[pos - len(symbol) - 1 : pos - len(symbol)]
@@ -930,14 +751,14 @@ def _attach_subunits(folded: str, cand: _Candidate, pos: int) -> int:
 
 
 def _digit(c: str) -> float:
-    return float(c) if c.isdigit() else float(_DIGITS[c])
+    return float(c) if c.isdigit() else float(DIGITS[c])
 
 
 def _apply_percent_prefix(cand: _Candidate, prefix_start: int) -> None:
     """百分之五 -> 5 %, 千分之三 -> 3 ‰, 万分之三 -> 0.03 %, 千万分之六 -> 6e-05 %."""
     assert cand.percent_prefix is not None
     cand.start = min(cand.start, prefix_start)
-    denominator = _parse_scale(cand.percent_prefix.translate(_SPACES)[:-2]) or 100.0
+    denominator = parse_scale(cand.percent_prefix.translate(_SPACES)[:-2]) or 100.0
     if denominator == 1000:
         cand.unit, cand.category = "‰", "ratio"
     else:
@@ -1169,7 +990,7 @@ def _join_bounds(
 
 def _shared_place(a: _Candidate, b: _Candidate) -> float:
     """两到三千: a bare digit before a round Chinese hundred/thousand takes its place value."""
-    if not 1 <= a.raw < 10 or a.raw != int(a.raw) or _fold(b.number_text)[-1:] not in ("百", "千"):
+    if not 1 <= a.raw < 10 or a.raw != int(a.raw) or fold(b.number_text)[-1:] not in ("百", "千"):
         return 1.0
     place = 10 ** math.floor(math.log10(abs(b.raw)))
     return place if abs(b.raw) % place == 0 and a.raw * place < abs(b.raw) else 1.0
@@ -1177,25 +998,6 @@ def _shared_place(a: _Candidate, b: _Candidate) -> float:
 
 # ---------------------------------------------------------------------------------------------
 # Context: sentence, change, period, metric, subject
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group() != "\n" else m.start()
-        spans.append(_trim(text, start, end))
-        start = m.end()
-    spans.append(_trim(text, start, len(text)))
-    return [s for s in spans if s[0] < s[1]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int, text_len: int) -> tuple[int, int]:
@@ -1731,7 +1533,7 @@ def _candidates(
     text: str, dates: Sequence[DateMention], *, bare: bool = False
 ) -> tuple[str, list[_Candidate]]:
     lex = _lexicon()
-    folded = _fold(text)
+    folded = fold(text)
     masked = _masked_spans(folded)
     idioms = _idiom_spans(folded, lex)
     date_spans = sorted((d.start, d.end) for d in dates)
@@ -1805,7 +1607,7 @@ def extract_figures(
         for e in entities
         if e.label in _SUBJECT_LABELS and not any(c.isdigit() for c in e.surface)
     )
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     heading = None
     if in_sidebar and usable and usable[0].start < cands[0].start:
         heading = usable[0].surface
@@ -1876,7 +1678,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     >>> [(n.surface, n.value) for n in find_numbers("二点五，1,100万，十多万和五分之一")]
     [('二点五', 2.5), ('1,100万', 11000000.0), ('十多万', 100000.0), ('五分之一', 0.2)]
     """
-    folded = _fold(text)
+    folded = fold(text)
     idioms = _idiom_spans(folded, _lexicon())
     found: list[NumberMention] = []
     taken = _masked_spans(folded)
@@ -1893,12 +1695,12 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         if body in ("百", "千", "万", "亿") and not (m.group("pct") or m.group("den")):
             continue
-        if len(body) == 1 and text[m.start("core")] in _CAPITALS and s == m.start("core"):
+        if len(body) == 1 and text[m.start("core")] in CAPITALS and s == m.start("core"):
             continue
-        value = _parse_folded(folded[s:e])
+        value = parse_folded(folded[s:e])
         tail = _APPROX_SCALE.match(folded, e)  # 十多万, 500余万
         if tail and value is not None:
-            value *= _parse_scale(tail.group(1)) or 1.0
+            value *= parse_scale(tail.group(1)) or 1.0
             e = tail.end()
         if value is not None:
             found.append(NumberMention(s, e, text[s:e], value))

@@ -1,17 +1,21 @@
 """Loading the data files under ``gazetteers/``, once per process.
 
+The top-level ``gazetteers/`` folder is the package ``pipeline.gazetteers`` once installed
+(setup.py maps it, for wheels, sdists and editable installs), so the data is found through
+:mod:`importlib.resources` wherever baokan is installed, with or without a checkout.
+
 Every file is plain UTF-8. Lines starting with ``#`` are the header (source, date, licence)
 or comments; blank lines are skipped. Lists hold one entry a line; tables are tab-separated.
 """
 
 from __future__ import annotations
 
-import logging
 from functools import cache
+from importlib import resources
 from pathlib import Path
-from types import ModuleType
 
-GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
+# pip unpacks wheels, so the data package is a folder on disk (a Path, which callers glob).
+GAZETTEERS = Path(str(resources.files("pipeline.gazetteers")))
 
 
 def gazetteer_path(name: str) -> Path:
@@ -37,24 +41,3 @@ def read_list(name: str) -> tuple[str, ...]:
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table, cells stripped."""
     return tuple(tuple(cell.strip() for cell in ln.split("\t")) for ln in _lines(name))
-
-
-@cache
-def load_jieba() -> ModuleType:
-    """jieba with its dictionary loaded, quietly, once per process."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-@cache
-def jieba_word_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's dictionary words (nr person, ns place, nt organization).
-
-    The same table ``jieba.posseg`` builds on import, read in one pass: half the start-up.
-    """
-    with load_jieba().dt.get_dict_file() as dict_file:
-        fields = dict_file.read().decode("utf-8").split()
-    return dict(zip(fields[0::3], fields[2::3], strict=True))

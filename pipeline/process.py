@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import os
+import re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +37,8 @@ from pipeline.document import (
 from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
 from pipeline.ingest import IngestError, IngestFailure, LayoutHint, OcrSpan, read_pages
+from pipeline.ingest.normalize import View, normalize
+from pipeline.ingest.text import MAX_PAGE_CHARS, too_long
 from pipeline.quotes import extract_quotes
 from pipeline.segment import segment
 from pipeline.textmap import TextMap
@@ -41,13 +46,35 @@ from pipeline.textmap import TextMap
 _Item = TypeVar("_Item", Figure, DateMention, Entity)
 
 
+# The stages read a long article in pieces of at most this many characters, cut at a
+# sentence end (the entity model's limit is 1,000,000; time and memory stay linear).
+PIECE_CHARS = 20_000
+_PIECE_END = re.compile(r"[\n。！？!?；;]")
+
+
+class PublishedDateError(ValueError):
+    """A ``published`` value that is not an ISO date."""
+
+
 @dataclass(frozen=True)
 class _Unit:
-    """One stretch of stitched text that the extractors read: an article or a sidebar."""
+    """One stretch of stitched text that the extractors read: an article or a sidebar.
+
+    ``map`` goes from the stitched text to the view; ``clean`` is the stitched text in the
+    page's own script (the same length), for the strings shown to people.
+    """
 
     article: str | None
     map: TextMap
+    clean: str
     in_sidebar: bool
+
+
+@dataclass(frozen=True)
+class _Context:
+    page: Page
+    view: View
+    published: dt.date | None
 
 
 @dataclass
@@ -69,11 +96,15 @@ def extract(
     """The page document of one page of text.
 
     ``published`` (ISO date) resolves relative dates; when it is not given, the page's
-    masthead or date line, or its source name, may supply it. ``ocr_lines`` marks a page
-    read by OCR, with the confidence of each of its lines.
+    masthead or date line, or its source name, may supply it. The stages read the
+    normalized view of the text (:mod:`pipeline.ingest.normalize`); every offset is into
+    ``text`` itself. ``ocr_lines`` marks a page read by OCR, with the confidence of each of
+    its lines.
     """
+    _check_text(text)
     sha = sha256_text(text)
-    pub = _published(published, text, source)
+    view = normalize(text)
+    pub = _published(published, view.text, source)
     page = Page(
         id=f"page-{sha[:16]}",
         source=source,
@@ -83,22 +114,30 @@ def extract(
         ocr=ocr_lines is not None,
         ocr_lines=[OcrLine((s.start, s.end), s.confidence) for s in ocr_lines or ()],
     )
-    layout = segment(text, hints)
-    articles = [_article(page, unit) for unit in layout.articles]
+    ctx = _Context(page, view, pub)
+    layout = segment(view.text, [_hint_in_view(view, h) for h in hints])
+    articles = [_article(ctx, unit) for unit in layout.articles]
     sidebars = [
         Sidebar(
-            id=item_id(sha, "side", *sb.span),
+            id=item_id(sha, "side", *view.map.to_page(*sb.span)),
             article=articles[sb.article].id if sb.article is not None else None,
-            span=sb.span,
-            title=sb.title,
+            span=view.map.to_page(*sb.span),
+            title=_own_script(view.text, view.clean, sb.title, sb.span[0]),
         )
         for sb in layout.sidebars
     ]
-    units = [_Unit(a.id, TextMap.from_spans(text, a.spans), False) for a in articles]
-    units += [_Unit(sb.article, TextMap.from_spans(text, [sb.span]), True) for sb in sidebars]
+    units = [
+        _unit(view, art.id, seg.spans, False)
+        for art, seg in zip(articles, layout.articles, strict=True)
+    ]
+    units += [
+        _unit(view, sb.article, [vs.span], True)
+        for sb, vs in zip(sidebars, layout.sidebars, strict=True)
+    ]
     found = _Found()
     for unit in units:
-        _read_unit(page, unit, pub, found)
+        for piece in _pieces(unit):
+            _read_unit(ctx, piece, found)
     return PageDocument(
         page=page,
         articles=articles,
@@ -108,6 +147,72 @@ def extract(
         entities=sorted(found.entities, key=_by_span),
         quotes=sorted(found.quotes, key=lambda q: q.span),
     )
+
+
+def _check_text(text: object) -> None:
+    """Page text is a ``str`` of bounded length; a path or bytes get a hint."""
+    if isinstance(text, os.PathLike):
+        raise TypeError(
+            f"pipeline.extract takes page text (str), not a path ({text!s}); "
+            "use pipeline.extract_file(path) to read a file"
+        )
+    if isinstance(text, bytes | bytearray):
+        raise TypeError(
+            "pipeline.extract takes page text (str), not bytes; decode it first, "
+            "or use pipeline.extract_file(path) to read a file"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"pipeline.extract takes page text (str), not {type(text).__name__}")
+    if len(text) > MAX_PAGE_CHARS:
+        raise IngestError(too_long(len(text), "characters"))
+    if _names_a_file(text):
+        warnings.warn(
+            f"pipeline.extract reads its argument as page text, and {text!r} names a file; "
+            "use pipeline.extract_file(path) to read the file",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is one short line that names an existing file."""
+    if not text or len(text) > 1024 or "\n" in text:
+        return False
+    try:
+        return Path(text.strip()).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _hint_in_view(view: View, hint: LayoutHint) -> LayoutHint:
+    start, end = view.map.from_page(hint.start, hint.end)
+    return dataclasses.replace(hint, start=start, end=end)
+
+
+def _unit(view: View, article: str | None, spans: list[Span], in_sidebar: bool) -> _Unit:
+    stitched = TextMap.from_spans(view.text, spans)
+    same = view.text is view.clean
+    clean = stitched.text if same else "".join(view.clean[s:e] for s, e in spans)
+    return _Unit(article, stitched, clean, in_sidebar)
+
+
+def _pieces(unit: _Unit) -> list[_Unit]:
+    """The unit cut at sentence ends into pieces of at most :data:`PIECE_CHARS`."""
+    text = unit.map.text
+    if len(text) <= PIECE_CHARS:
+        return [unit]
+    same = unit.clean is text
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + PIECE_CHARS, len(text))
+        if end < len(text):
+            breaks = _PIECE_END.finditer(text, start + PIECE_CHARS // 2, end)
+            end = max((m.end() for m in breaks), default=end)
+        piece = unit.map.slice(start, end)
+        clean = piece.text if same else unit.clean[start:end]
+        pieces.append(dataclasses.replace(unit, map=piece, clean=clean))
+        start = end
+    return pieces
 
 
 def extract_path(
@@ -142,7 +247,11 @@ def extract_paths(
     if jobs <= 1 or len(paths) < 2:
         yield from map(work, paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from pipeline.archive.work import die_with_parent  # the archive package imports this one
+
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(work, paths, chunksize=4)
 
 
@@ -159,75 +268,136 @@ def _published(given: str | dt.date | None, text: str, source: str) -> dt.date |
     if isinstance(given, dt.date):
         return given
     if given:
-        return dt.date.fromisoformat(given)
+        try:
+            return dt.date.fromisoformat(given)
+        except (TypeError, ValueError):
+            raise PublishedDateError(
+                f"published: {given!r} is not a date; give an ISO date like 2026-05-20"
+            ) from None
     return find_published(text, Path(source).name)
 
 
-def _article(page: Page, article: Article) -> Article:
-    start, end = article.spans[0][0], article.spans[-1][1]
-    return dataclasses.replace(article, id=item_id(page.sha256, "art", start, end))
+def _article(ctx: _Context, article: Article) -> Article:
+    """The article with page spans, its id, and its strings in the page's own script."""
+    view = ctx.view
+    spans = [view.map.to_page(s, e) for s, e in article.spans]
+    at = article.spans[0][0]
+
+    def own(value: str | None) -> str | None:
+        return _own_script(view.text, view.clean, value, at)
+
+    return dataclasses.replace(
+        article,
+        id=item_id(ctx.page.sha256, "art", spans[0][0], spans[-1][1]),
+        spans=spans,
+        text="".join(view.clean[s:e] for s, e in article.spans),
+        headline=own(article.headline),
+        subheadline=own(article.subheadline),
+        kicker=own(article.kicker),
+        byline=[own(name) or name for name in article.byline],
+        column=own(article.column),
+    )
 
 
-def _read_unit(page: Page, unit: _Unit, published: dt.date | None, found: _Found) -> None:
+def _own_script(text: str, clean: str, value: str | None, near: int = 0) -> str | None:
+    """``value``, a string of the view ``text``, as the same characters of ``clean``.
+
+    The view reads Traditional pages in Simplified characters and 「」 as “”; what is shown
+    to people comes back in the page's own. A string not found in the view stays as it is.
+    """
+    if not value or text is clean:
+        return value
+    at = text.find(value, near)
+    if at < 0:
+        at = text.find(value)
+    return clean[at : at + len(value)] if at >= 0 else value
+
+
+def _read_unit(ctx: _Context, unit: _Unit, found: _Found) -> None:
     """Run the extractors on one unit and add what they find, moved onto the page."""
     text = unit.map.text
-    dates = extract_dates(text, published=published)
+    dates = extract_dates(text, published=ctx.published)
     entities = extract_entities(text)
     figures = extract_figures(text, dates=dates, entities=entities, in_sidebar=unit.in_sidebar)
     quotes = extract_quotes(text, entities)
 
-    found.dates += _place(page, unit, dates, "date")
-    found.figures += _place(page, unit, figures, "fig")
-    placed_entities = _place(page, unit, entities, "ent")
+    found.dates += _place(ctx, unit, dates, "date")
+    found.figures += _place(ctx, unit, figures, "fig")
+    placed_entities = _place(ctx, unit, entities, "ent")
     found.entities += placed_entities
     by_span = {(e.start, e.end): e.id for e in placed_entities}
     for quote in quotes:
-        found.quotes.append(_place_quote(page, unit, quote, by_span))
+        found.quotes.append(_place_quote(ctx, unit, quote, by_span))
 
 
-def _place(page: Page, unit: _Unit, items: Iterable[_Item], kind: str) -> list[_Item]:
+def _to_page(ctx: _Context, unit: _Unit, start: int, end: int) -> Span:
+    """Page span of a span of the unit's stitched text."""
+    return ctx.view.map.to_page(*unit.map.to_page(start, end))
+
+
+def _place(ctx: _Context, unit: _Unit, items: Iterable[_Item], kind: str) -> list[_Item]:
     """Items with page offsets, page surfaces, ids and their article.
 
     An item whose stitched span straddles a cut that removed more than whitespace
     (a sidebar) has no honest page surface and is left out.
     """
+    page, view_text = ctx.page, ctx.view.text
     placed = []
     for item in items:
-        start, end = unit.map.to_page(item.start, item.end)
-        surface = page.text[start:end]
+        view_start, view_end = unit.map.to_page(item.start, item.end)
         if not unit.map.is_contiguous(item.start, item.end) and not _only_gaps(
-            surface, item.surface
+            view_text[view_start:view_end], item.surface
         ):
             continue
+        start, end = ctx.view.map.to_page(view_start, view_end)
         changes = {
             "id": item_id(page.sha256, kind, start, end),
             "article": unit.article,
             "start": start,
             "end": end,
-            "surface": surface,
+            "surface": page.text[start:end],
         }
         if isinstance(item, Figure):
-            changes["sentence"] = unit.map.to_page(*item.sentence)
+            changes |= _figure_strings(unit, item)
+            changes["sentence"] = _to_page(ctx, unit, *item.sentence)
         placed.append(dataclasses.replace(item, **changes))
     return placed
 
 
-def _place_quote(page: Page, unit: _Unit, quote: Quote, entity_ids: dict[Span, str]) -> Quote:
-    span = unit.map.to_page(*quote.span)
-    speaker_span = unit.map.to_page(*quote.speaker_span) if quote.speaker_span else None
+def _figure_strings(unit: _Unit, figure: Figure) -> dict[str, str | None]:
+    """The figure's strings in the page's own script, looked up near the figure."""
+    near = figure.sentence[0]
+    names = ("number_text", "qualifier", "metric", "subject", "period")
+    return {
+        name: _own_script(unit.map.text, unit.clean, getattr(figure, name), near) for name in names
+    }
+
+
+def _place_quote(ctx: _Context, unit: _Unit, quote: Quote, entity_ids: dict[Span, str]) -> Quote:
+    span = _to_page(ctx, unit, *quote.span)
+    speaker_span = _to_page(ctx, unit, *quote.speaker_span) if quote.speaker_span else None
+    near = quote.speaker_span[0] if quote.speaker_span else quote.span[0]
+
+    def own(value: str | None) -> str | None:
+        return _own_script(unit.map.text, unit.clean, value, max(0, near - 200))
+
     return dataclasses.replace(
         quote,
-        id=item_id(page.sha256, "quote", *span),
+        id=item_id(ctx.page.sha256, "quote", *span),
         article=unit.article,
         span=span,
+        text=unit.clean[quote.span[0] : quote.span[1]],
+        speaker=own(quote.speaker),
+        role=own(quote.role),
+        organization=own(quote.organization),
         speaker_span=speaker_span,
         speaker_entity=entity_ids.get(speaker_span) if speaker_span else None,
     )
 
 
-def _only_gaps(page_surface: str, stitched_surface: str) -> bool:
-    """Whether the page surface is the stitched one with only whitespace put back."""
-    return "".join(page_surface.split()) == "".join(stitched_surface.split())
+def _only_gaps(view_surface: str, stitched_surface: str) -> bool:
+    """Whether the view surface is the stitched one with only whitespace put back."""
+    return "".join(view_surface.split()) == "".join(stitched_surface.split())
 
 
 def _by_span(item: Figure | DateMention | Entity) -> tuple[int, int]:

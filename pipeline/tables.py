@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import os
+import types
+import typing
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -15,10 +19,13 @@ _LIST_COLUMNS = frozenset({"byline", "spans", "span", "sentence", "speaker_span"
 _PAGE_COLUMNS = ["page_id", "source", "sha256", "published", "chars"]
 
 
-def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
+def to_frames(
+    docs: Iterable[PageDocument | dict] | PageDocument | dict,
+) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (``pages`` and each kind of item), rows keyed by ``page_id``.
 
-    Takes documents or their ``to_dict()`` form (as read back from ``pages.jsonl``).
+    Takes documents or their ``to_dict()`` form (as read back from ``pages.jsonl``), or
+    one document alone.
 
     >>> from pipeline.document import Page
     >>> doc = PageDocument(page=Page("p1", "x.txt", "0" * 64, None, "文本"))
@@ -27,7 +34,7 @@ def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
     (1, ['page_id', 'id', 'article'])
     """
     rows: dict[str, list[dict]] = {name: [] for name in ("pages", *TABLES)}
-    for doc in docs:
+    for doc in _documents(docs):
         data = doc.to_dict() if isinstance(doc, PageDocument) else doc
         page = data["page"]
         values = (page["id"], page["source"], page["sha256"], page["published"], len(page["text"]))
@@ -37,13 +44,28 @@ def to_frames(docs: Iterable[PageDocument | dict]) -> dict[str, pd.DataFrame]:
     return {name: pd.DataFrame(items, columns=_columns(name)) for name, items in rows.items()}
 
 
+def _documents(docs: object) -> Iterable[PageDocument | dict]:
+    """Documents as given; one document alone counts as a list of one."""
+    if isinstance(docs, PageDocument) or (isinstance(docs, dict) and "page" in docs):
+        return [docs]
+    if isinstance(docs, str | bytes | dict) or not isinstance(docs, Iterable):
+        raise TypeError(
+            f"to_frames takes page documents (a list, or one document), not {type(docs).__name__}"
+        )
+    return docs
+
+
 def _columns(name: str) -> list[str]:
     """Column order of a table, fixed so that empty tables still have their columns."""
     if name == "pages":
         return _PAGE_COLUMNS
+    return ["page_id", *_item_type(name).__dataclass_fields__]
+
+
+def _item_type(name: str) -> type:
     from pipeline import document
 
-    item_type = {
+    return {
         "articles": document.Article,
         "sidebars": document.Sidebar,
         "figures": document.Figure,
@@ -51,83 +73,11 @@ def _columns(name: str) -> list[str]:
         "entities": document.Entity,
         "quotes": document.Quote,
     }[name]
-    return ["page_id", *item_type.__dataclass_fields__]
 
 
-class OutputFolder:
-    """``pages.jsonl`` and ``errors.jsonl`` written as pages come, the tables at the end.
-
-    Each page is on disk as soon as it is extracted, so a crash loses at most the page in
-    hand; with ``resume`` the folder keeps the pages it has, and :meth:`has` tells which
-    input files are done.
-    """
-
-    def __init__(self, path: Path, *, resume: bool = False) -> None:
-        path.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        pages = path / "pages.jsonl"
-        if resume:
-            _drop_partial_line(pages)
-        self._done = {src.split("#page=")[0] for src in _sources(pages)} if resume else set()
-        self._pages = pages.open("a" if resume else "w", encoding="utf-8", newline="\n")
-        # Inputs that failed before are tried again, so their old records go.
-        self._errors = (path / "errors.jsonl").open("w", encoding="utf-8", newline="\n")
-        self.written = 0
-
-    def has(self, source: Path) -> bool:
-        return str(source) in self._done
-
-    def add(self, doc: PageDocument) -> None:
-        self._pages.write(doc.to_json() + "\n")
-        self._pages.flush()
-        self.written += 1
-
-    def fail(self, source: str, reason: str) -> None:
-        record = {"source": source, "reason": reason}
-        self._errors.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self._errors.flush()
-
-    def close(self) -> dict[str, pd.DataFrame]:
-        """Close the JSON Lines files and write every table from all pages in the folder."""
-        self._pages.close()
-        self._errors.close()
-        frames = to_frames(_read_jsonl(self.path / "pages.jsonl"))
-        write_tables(frames, self.path)
-        return frames
-
-
-def _read_jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
-
-
-def _drop_partial_line(path: Path) -> None:
-    """Cut a last line that a crash left without its newline, so appending stays valid."""
-    if not path.is_file():
-        return
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        path.write_bytes(data[: data.rfind(b"\n") + 1])
-
-
-def _sources(path: Path) -> set[str]:
-    """Page sources already in a ``pages.jsonl``."""
-    if not path.is_file():
-        return set()
-    return {doc["page"]["source"] for doc in _read_jsonl(path)}
-
-
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """``NAME.csv`` (UTF-8 with BOM, for Excel) and ``NAME.parquet`` for every table."""
-    written = []
-    for name, frame in frames.items():
-        csv_path, parquet_path = out_dir / f"{name}.csv", out_dir / f"{name}.parquet"
-        _for_csv(frame).to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
-        frame.to_parquet(parquet_path, index=False)
-        written += [csv_path, parquet_path]
-    return written
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """A table as CSV: UTF-8 with a BOM (so that Excel shows Chinese), lists as JSON text."""
+    _for_csv(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
 def write_duckdb(frames: dict[str, pd.DataFrame], path: Path) -> None:
@@ -145,6 +95,73 @@ def _for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column in _LIST_COLUMNS & set(frame.columns):
         frame[column] = frame[column].map(
-            lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
+            lambda v: None if v is None else json.dumps(_plain(v), ensure_ascii=False)
         )
     return frame
+
+
+def _plain(value: Any) -> Any:
+    """Lists as plain Python lists (a table read back from Parquet holds numpy arrays)."""
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+# Partitioned datasets (archive runs): one Parquet file per batch, table and partition.
+PARTITION_COLUMNS = ("paper", "month")
+
+
+def arrow_schema(name: str):
+    """The Arrow schema of a table, from the document's dataclass types.
+
+    Fixed types keep every part file of a dataset alike, even a part where a column is all
+    null. Types with no Arrow counterpart are stored as JSON text.
+    """
+    import pyarrow as pa
+
+    if name == "pages":
+        types = [pa.string(), pa.string(), pa.string(), pa.string(), pa.int64()]
+        return pa.schema(list(zip(_PAGE_COLUMNS, types, strict=True)))
+    hints = typing.get_type_hints(_item_type(name))
+    fields = [pa.field("page_id", pa.string())]
+    fields += [pa.field(column, _arrow_type(hints[column])) for column in _columns(name)[1:]]
+    return pa.schema(fields)
+
+
+def _arrow_type(hint: Any):
+    import pyarrow as pa
+
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union) and len(args) == 1:
+        return _arrow_type(args[0])
+    if origin in (list, tuple) and args:
+        return pa.list_(_arrow_type(args[0]))
+    return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}.get(
+        hint, pa.string()
+    )
+
+
+def write_part(frame: pd.DataFrame, name: str, path: Path) -> None:
+    """One part of a table's dataset, written whole or not at all (temporary file + rename)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(name)
+    data = frame[schema.names].copy()
+    for column in schema.names:
+        if schema.field(column).type == pa.string():
+            data[column] = data[column].map(_as_text)
+    table = pa.Table.from_pandas(data, schema=schema, preserve_index=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, temporary)
+    os.replace(temporary, path)
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -54,18 +54,60 @@ def test_extract_prints_json_lines_for_several_pages(tmp_path):
     ]
 
 
-def test_extract_with_out_writes_jsonl_and_every_table(tmp_path, seed_path):
+def test_extract_with_out_writes_a_run_folder_with_every_table(tmp_path, seed_path):
     out = tmp_path / "out"
     result = _run("extract", str(seed_path), "-o", str(out), "--duckdb", str(tmp_path / "x.duckdb"))
     assert result.exit_code == 0, result.output
     assert len((out / "pages.jsonl").read_text(encoding="utf-8").splitlines()) == 1
     assert (out / "errors.jsonl").read_text() == ""
-    for table in ("pages", *TABLES):
-        raw = (out / f"{table}.csv").read_bytes()
-        assert raw.startswith(b"\xef\xbb\xbf"), "CSV carries a BOM so Excel reads UTF-8"
-        parquet = pd.read_parquet(out / f"{table}.parquet")
-        assert len(parquet) == len(pd.read_csv(out / f"{table}.csv", encoding="utf-8-sig"))
-    assert (tmp_path / "x.duckdb").is_file()
+    assert (out / "catalog.duckdb").is_file()
+    import duckdb
+
+    with duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True) as con:
+        for table in ("pages", *TABLES):
+            parts = list((out / "tables" / table).rglob("*.parquet"))
+            in_parquet = sum(len(pd.read_parquet(p)) for p in parts)
+            copied = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            assert copied == in_parquet, table
+    assert in_parquet > 0  # the seed page has quotes
+
+
+def test_csv_flag_writes_every_table_for_excel(tmp_path, seed_path):
+    out = tmp_path / "out"
+    assert _run("extract", str(seed_path), "-o", str(out), "--csv").exit_code == 0
+    doc = json.loads((out / "pages.jsonl").read_text(encoding="utf-8"))
+    for table in ("pages", *TABLES, "errors"):
+        raw = (out / "csv" / f"{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), table  # the BOM Excel needs for Chinese
+    figures = pd.read_csv(out / "csv" / "figures.csv", encoding="utf-8-sig")
+    assert len(figures) == len(doc["figures"])
+    articles = pd.read_csv(out / "csv" / "articles.csv", encoding="utf-8-sig")
+    assert json.loads(articles["spans"][0]) == doc["articles"][0]["spans"]
+
+
+def test_csv_flag_without_out_is_a_usage_error(seed_path):
+    assert _run("extract", str(seed_path), "--csv").exit_code == 2
+
+
+def test_query_prints_a_table_csv_or_json_lines(tmp_path, seed_path):
+    out = tmp_path / "out"
+    assert _run("extract", str(seed_path), "-o", str(out)).exit_code == 0
+    sql = "SELECT label, count(*) AS n FROM entities GROUP BY label ORDER BY n DESC, label"
+    as_csv = _run("query", str(out), sql, "--format", "csv")
+    as_json = _run("query", str(out), sql, "--format", "json")
+    as_table = _run("query", str(out), sql)
+    assert as_csv.exit_code == as_json.exit_code == as_table.exit_code == 0
+    rows = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert as_csv.stdout.splitlines()[0] == "label,n"
+    assert len(as_csv.stdout.splitlines()) == len(rows) + 1
+    assert rows[0]["label"] in as_table.stdout
+
+
+def test_query_reports_bad_sql_and_missing_runs_in_one_line(tmp_path):
+    missing = _run("query", str(tmp_path), "SELECT 1")
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith(f"baokan: {tmp_path}: not a run folder")
+    assert "Traceback" not in missing.output
 
 
 def test_bad_inputs_are_reported_and_the_rest_is_written(tmp_path, bad_inputs):
@@ -109,7 +151,7 @@ def test_schema_command_prints_the_schema():
 
 def test_help_explains_every_command():
     result = _run("--help")
-    for command in ("extract", "eval", "check", "schema", "train-ner"):
+    for command in ("extract", "query", "eval", "check", "schema", "train-ner"):
         assert command in result.stdout
 
 
@@ -151,5 +193,43 @@ def test_resume_keeps_written_pages_and_does_only_the_rest(tmp_path):
     lines = (out / "pages.jsonl").read_text(encoding="utf-8").splitlines()
     sources = sorted(json.loads(line)["page"]["source"] for line in lines)
     assert sources == [str(pages / n) for n in ("a.txt", "b.txt", "c.txt")]
-    assert len(pd.read_parquet(out / "pages.parquet")) == 3
+    parts = (out / "tables" / "pages").rglob("*.parquet")
+    assert sum(len(pd.read_parquet(p)) for p in parts) == 3
     assert "1 page written" in result.stderr
+
+
+def test_an_unreachable_scheduler_is_a_one_line_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("国家统计局发布数据。", encoding="utf-8")
+    result = _run("extract", str(tmp_path), "--scheduler", "no:such:place")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("baokan: no:such:place: cannot reach the Dask scheduler")
+    assert "Traceback" not in result.output
+
+
+def test_a_jsonl_export_runs_into_paper_and_month_partitions(tmp_path):
+    rows = [
+        {
+            "id": f"p{i}",
+            "paper": "浙江日报",
+            "published": f"2026-0{i + 4}-20",
+            "text": f"浙江省统计局发布数据，全省贷款余额{i + 3}.5万亿元。",
+        }
+        for i in range(2)
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    out = tmp_path / "run"
+    assert _run("extract", str(export), "-o", str(out)).exit_code == 0
+    months = {p.parent.name for p in (out / "tables" / "pages").rglob("*.parquet")}
+    assert months == {"month=2026-04", "month=2026-05"}
+    sql = (
+        "SELECT p.source, p.month, count(f.id) AS n FROM pages p LEFT JOIN figures f "
+        "USING (page_id) WHERE p.paper = '浙江日报' GROUP BY ALL ORDER BY p.source"
+    )
+    result = _run("query", str(out), sql, "--format", "json")
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["source"], r["month"]) for r in found] == [
+        (f"{export}#p0", "2026-04"),
+        (f"{export}#p1", "2026-05"),
+    ]
+    assert all(r["n"] >= 1 for r in found)

@@ -365,9 +365,10 @@ def test_relative_compounds_resolve_against_publication(
     assert only(text)[2] is None
 
 
-def test_since_until_now_is_an_open_interval() -> None:
-    assert only("2024年至今，贷款增长。") == ("2024年至今", "interval", "2024/..")
-    assert only("2024年至今，贷款增长。", published=PUB)[2] == "2024/2026"
+def test_until_now_stays_outside_the_date_like_since() -> None:
+    assert only("2024年至今，贷款增长。", published=PUB) == ("2024年", "year", "2024")
+    assert only("去年3月迄今，产量翻番。", published=PUB) == ("去年3月", "month", "2025-03")
+    assert found("至今已有十家企业落户。", published=PUB) == []
 
 
 # ---------------------------------------------------------------- clock times
@@ -829,3 +830,25 @@ def test_output_is_deterministic() -> None:
 def test_an_anaphor_right_after_its_date_is_not_a_second_date(text, surfaces):
     found = extract_dates(text, published=datetime.date(2026, 6, 18))
     assert [d.surface for d in found] == surfaces
+
+
+# ---------------------------------------------------------------- variant characters
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "normalized"),
+    [
+        ("二○二六年五月", "二○二六年五月", "2026-05"),  # ○ typed for 〇
+        ("一〇年三月", "一〇年三月", "2010-03"),  # a two-digit year read digit by digit
+        ("会议于２０２６．５．２０召开", "２０２６．５．２０", "2026-05-20"),  # full-width
+        ("三個月內完成", "三個月內", "P3M"),  # traditional characters
+    ],
+)
+def test_variant_characters_read_as_their_standard_forms(
+    text: str, surface: str, normalized: str
+) -> None:
+    assert [(s, n) for s, _, n in found(text, published=PUB)] == [(surface, normalized)]
+
+
+def test_financial_capital_alone_is_not_a_numeral() -> None:
+    assert found("他的入伍年限不长。", published=PUB) == []  # 伍 is no 五 here

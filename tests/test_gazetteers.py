@@ -1,15 +1,23 @@
-"""The entity name lists under ``gazetteers/entities/``: format, provenance and coverage."""
+"""The data files under ``gazetteers/``: one header format, no duplicate rows, sorted rows
+where order does not matter; and the entity name lists' format and coverage."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 
+from pipeline.gazetteers.tidy import tidy_text
 from pipeline.lexicon import GAZETTEERS, read_list
 
+ROOT = Path(__file__).resolve().parent.parent
+DATA = sorted(str(p.relative_to(GAZETTEERS)) for p in GAZETTEERS.rglob("*.t[xs][tv]"))
+HEADER_KEY = re.compile(r"^# (source|date|made|order): (.*)$")
+MADE = re.compile(r"^by hand$|^by script (gazetteers/[a-z_]+/build/[a-z_]+\.py)$")
 ENTITIES = GAZETTEERS / "entities"
 FILES = sorted(ENTITIES.glob("*.txt"))
 NAMES = [p.name for p in FILES]
@@ -32,18 +40,6 @@ PROVINCIAL = (
 
 
 @cache
-def header(name: str) -> tuple[str, ...]:
-    """The leading ``#`` lines of a list."""
-    lines = (ENTITIES / name).read_text(encoding="utf-8").split("\n")
-    head: list[str] = []
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        head.append(line)
-    return tuple(head)
-
-
-@cache
 def raw_entries(name: str) -> tuple[str, ...]:
     """Non-comment, non-blank lines exactly as written (no stripping)."""
     text = (ENTITIES / name).read_text(encoding="utf-8")
@@ -60,7 +56,103 @@ def label(name: str) -> str:
     return match["label"]
 
 
-# --- format and provenance, every file -------------------------------------------------------
+# --- every data file: header, duplicates, order ---------------------------------------------
+
+
+def split_file(name: str) -> tuple[list[str], list[str]]:
+    """The leading ``#`` lines of a data file, and the lines after them."""
+    lines = (GAZETTEERS / name).read_text(encoding="utf-8").split("\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return lines[:n], lines[n:]
+
+
+def header_keys(name: str) -> dict[str, str]:
+    """``# key: value`` lines of the header (a value may go on over indented ``#   `` lines)."""
+    keys: dict[str, str] = {}
+    for line in split_file(name)[0]:
+        match = HEADER_KEY.match(line)
+        if match:
+            assert match[1] not in keys, f"{name}: {match[1]} given twice"
+            keys[match[1]] = match[2].strip()
+    return keys
+
+
+def sections(name: str) -> list[list[str]]:
+    """Runs of rows between comment or blank lines after the header."""
+    runs: list[list[str]] = [[]]
+    for line in split_file(name)[1]:
+        if line.strip() and not line.startswith("#"):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def test_there_are_data_files_in_every_folder():
+    assert len(DATA) > 50
+    assert {n.split("/")[0] for n in DATA} >= {"dates", "entities", "figures", "segment"}
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_header_gives_source_date_and_how_the_file_was_made(name):
+    keys = header_keys(name)
+    assert keys.get("source"), f"{name}: no '# source: ...' line"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", keys.get("date", "")), f"{name}: no '# date:'"
+    assert dt.date.fromisoformat(keys["date"]) <= dt.date.today()
+    made = MADE.match(keys.get("made", ""))
+    assert made, f"{name}: '# made: by hand' or '# made: by script gazetteers/.../build/X.py'"
+    if made[1]:
+        assert (ROOT / made[1]).is_file(), f"{name}: build script {made[1]} not found"
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_order_line_says_why_order_is_significant(name):
+    order = header_keys(name).get("order")
+    if order is not None:
+        assert re.fullmatch(r"significant: .{10,}", order), f"{name}: '# order: significant: why'"
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_data_file_is_utf8_without_bom_or_crlf(name):
+    data = (GAZETTEERS / name).read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in data
+    data.decode("utf-8")
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_no_duplicate_rows(name):
+    seen: set[str] = set()
+    rows = [line.strip() for run in sections(name) for line in run]
+    dups = [row for row in rows if row in seen or seen.add(row)]
+    assert not dups, f"{dups[:10]}: python gazetteers/tidy.py drops them"
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_rows_are_sorted_unless_order_is_significant(name):
+    if "order" in header_keys(name):
+        pytest.skip("order is significant")
+    unsorted = [run[:3] for run in sections(name) if run != sorted(run)]
+    assert not unsorted, f"{name}: unsorted section {unsorted[0]}: python gazetteers/tidy.py"
+
+
+def test_tidy_sorts_each_section_drops_repeats_and_keeps_comments():
+    text = "# source: s\n# date: 2026-01-01\n甲\n丙\n甲\n\n# part two\n乙\n丁\n"
+    assert tidy_text(text) == "# source: s\n# date: 2026-01-01\n丙\n甲\n\n# part two\n丁\n乙\n"
+
+
+def test_tidy_keeps_the_order_of_an_order_significant_file():
+    text = "# source: s\n# order: significant: first match wins\n先生\n生\n先生\n"
+    assert tidy_text(text) == "# source: s\n# order: significant: first match wins\n先生\n生\n"
+
+
+def test_build_scripts_are_named_by_the_files_they_make():
+    scripts = {str(p.relative_to(ROOT)) for p in GAZETTEERS.rglob("build/*.py")}
+    made = (MADE.match(header_keys(name).get("made", "")) for name in DATA)
+    assert scripts == {m[1] for m in made if m and m[1]}
+
+
+# --- entity lists: format ----------------------------------------------------------------------
 
 
 def test_there_are_lists_for_loc_and_org():
@@ -74,32 +166,9 @@ def test_file_name_carries_a_valid_label(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_header_names_source_and_build_date(name):
-    head = header(name)
-    assert head, f"{name} has no header"
-    assert any("Source:" in line for line in head)
-    assert any(re.search(r"Built \d{4}-\d{2}-\d{2}", line) for line in head)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_file_is_utf8_without_bom_or_crlf(name):
-    data = (ENTITIES / name).read_bytes()
-    assert not data.startswith(b"\xef\xbb\xbf")
-    assert b"\r" not in data
-    data.decode("utf-8")
-
-
-@pytest.mark.parametrize("name", NAMES)
 def test_entries_have_no_surrounding_or_inner_whitespace(name):
     bad = [e for e in raw_entries(name) if e != e.strip() or re.search(r"\s", e)]
     assert not bad, bad[:10]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_no_duplicate_entries(name):
-    seen: set[str] = set()
-    dups = [e for e in entries(name) if e in seen or seen.add(e)]
-    assert not dups, dups[:10]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -192,10 +261,16 @@ def test_large_and_joint_stock_banks_present(name):
     assert name in entries("ORG.banks.txt")
 
 
-def test_universities_list_is_broad():
-    names = entries("ORG.universities.txt")
-    assert sum(n.endswith(("大学", "学院")) for n in names) >= 300
-    assert {"北京大学", "南开大学", "中国社会科学院", "中国科学院"} <= set(names)
+def test_universities_list_is_the_official_mainland_list():
+    names = set(entries("ORG.universities.txt"))
+    assert len(names) > 2500
+    assert {"北京大学", "南开大学", "中国石油大学（北京）", "深圳职业技术学院"} <= names
+
+
+def test_academia_list_holds_academies_short_forms_and_universities_abroad():
+    names = set(entries("ORG.academia.txt"))
+    assert {"中国科学院", "中国社会科学院", "北大", "香港大学", "国防科技大学"} <= names
+    assert not names & set(entries("ORG.universities.txt"))
 
 
 # --- build scripts -----------------------------------------------------------------------------
@@ -232,4 +307,4 @@ def test_division_short_form_strips_administrative_suffix(full, short):
 
 def test_build_scripts_exist_for_derived_lists():
     built = {p.stem for p in (ENTITIES / "build").glob("*.py")}
-    assert {"divisions", "countries", "world_cities"} <= built
+    assert {"divisions", "countries", "world_cities", "universities"} <= built

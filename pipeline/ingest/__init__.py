@@ -12,7 +12,8 @@ from pathlib import Path
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
-PAGE_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
+# What a folder or archive walk takes as a page file; help text, errors and README name these.
+PAGE_SUFFIXES = (".txt", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 class IngestError(Exception):
@@ -80,8 +81,26 @@ def read_pages(path: Path) -> list[IngestedPage | IngestFailure]:
         return [IngestFailure(str(path), err.strerror or type(err).__name__)]
 
 
+def page_suffixes_text() -> str:
+    """The page suffixes as people read them: ``.txt, .pdf``."""
+    return ", ".join(PAGE_SUFFIXES)
+
+
+def is_page_name(name: str) -> bool:
+    """Whether a walk takes this relative path: a page suffix, no hidden part.
+
+    >>> is_page_name("2026/p01.TXT"), is_page_name(".cache/p01.txt"), is_page_name("x.md")
+    (True, False, False)
+    """
+    parts = name.replace("\\", "/").split("/")
+    hidden = any(part.startswith(".") or part == "__MACOSX" for part in parts)
+    return not hidden and Path(name).suffix.lower() in PAGE_SUFFIXES
+
+
 def find_pages(path: Path) -> list[Path]:
-    """A file as given, or every page file under a folder, sorted."""
+    """A file as given, or every page file under a folder (hidden ones skipped), sorted."""
     if not path.is_dir():
         return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+    return sorted(
+        p for p in path.rglob("*") if p.is_file() and is_page_name(str(p.relative_to(path)))
+    )

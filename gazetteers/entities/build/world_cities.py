@@ -53,15 +53,16 @@ def cities(path: Path) -> list[str]:
 
 def main() -> None:
     """Write the list: ``world_cities.py OUTPUT``."""
-    entries = cities(SOURCE)
+    entries = sorted(cities(SOURCE))
     header = [
+        "# source: jionlp/dictionary/world_location.txt of PyPI package jionlp 1.5.31",
+        "#   (Apache-2.0), columns 3-4 (capital, main cities); China's row skipped;",
+        "#   names of countries (新加坡, 摩纳哥: in LOC.countries.txt) and ambiguous",
+        "#   names (万象, 金边, 维多利亚, 华盛顿...) left out",
+        f"# date: {datetime.date.today().isoformat()}",
+        "# made: by script gazetteers/entities/build/world_cities.py",
         "# LOC.world_cities: capitals and main cities of countries other than China.",
-        "# Source: jionlp/dictionary/world_location.txt of PyPI package jionlp 1.5.31",
-        "#   (Apache-2.0), columns 3-4 (capital, main cities), file order; China's row",
-        "#   skipped; names of countries (新加坡, 摩纳哥: in LOC.countries.txt) and",
-        "#   ambiguous names (万象, 金边, 维多利亚, 华盛顿...) left out.",
-        f"# Built {datetime.date.today().isoformat()} by gazetteers/entities/build/"
-        f"world_cities.py; {len(entries)} entries.",
+        f"# {len(entries)} entries.",
     ]
     Path(sys.argv[1]).write_text("\n".join(header + entries) + "\n", encoding="utf-8")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from pipeline.lexicon import load_jieba
+from pipeline.zh.words import load_jieba
 
 # A page is refused when this share of its glyphs is unmapped (cid:N) or implausible.
 MAX_UNTRUSTED_SHARE = 0.05
