@@ -20,12 +20,23 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class OcrLine:
+    """A line of an OCR'd page: its stretch of the page text and the recognizer's confidence."""
+
+    span: Span
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Page:
     id: str
     source: str
     sha256: str
     published: str | None
     text: str
+    # Only pages read by OCR carry these in JSON (``ocr`` true and their lines).
+    ocr: bool = False
+    ocr_lines: list[OcrLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,8 @@ class PageDocument:
     def to_dict(self) -> dict[str, Any]:
         """The document as plain JSON-ready data, keys in schema order."""
         data = asdict(self)
+        if not self.page.ocr:
+            del data["page"]["ocr"], data["page"]["ocr_lines"]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return _lists(ordered)

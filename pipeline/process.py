@@ -25,6 +25,7 @@ from pipeline.document import (
     DateMention,
     Entity,
     Figure,
+    OcrLine,
     Page,
     PageDocument,
     Quote,
@@ -35,7 +36,7 @@ from pipeline.document import (
 )
 from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
-from pipeline.ingest import IngestError, IngestFailure, LayoutHint, read_pages
+from pipeline.ingest import IngestError, IngestFailure, LayoutHint, OcrSpan, read_pages
 from pipeline.ingest.normalize import View, normalize
 from pipeline.ingest.text import MAX_PAGE_CHARS, too_long
 from pipeline.quotes import extract_quotes
@@ -90,13 +91,15 @@ def extract(
     published: str | dt.date | None = None,
     source: str = "<text>",
     hints: Sequence[LayoutHint] = (),
+    ocr_lines: Sequence[OcrSpan] | None = None,
 ) -> PageDocument:
     """The page document of one page of text.
 
     ``published`` (ISO date) resolves relative dates; when it is not given, the page's
     masthead or date line, or its source name, may supply it. The stages read the
     normalized view of the text (:mod:`pipeline.ingest.normalize`); every offset is into
-    ``text`` itself.
+    ``text`` itself. ``ocr_lines`` marks a page read by OCR, with the confidence of each of
+    its lines.
     """
     _check_text(text)
     sha = sha256_text(text)
@@ -108,6 +111,8 @@ def extract(
         sha256=sha,
         published=pub.isoformat() if pub else None,
         text=text,
+        ocr=ocr_lines is not None,
+        ocr_lines=[OcrLine((s.start, s.end), s.confidence) for s in ocr_lines or ()],
     )
     ctx = _Context(page, view, pub)
     layout = segment(view.text, [_hint_in_view(view, h) for h in hints])
@@ -220,7 +225,13 @@ def extract_path(
             results.append(item)
             continue
         try:
-            doc = extract(item.text, published=published, source=item.source, hints=item.hints)
+            doc = extract(
+                item.text,
+                published=published,
+                source=item.source,
+                hints=item.hints,
+                ocr_lines=item.ocr_lines if item.ocr else None,
+            )
         except Exception as err:  # one bad page must not stop a batch of thousands
             results.append(IngestFailure(item.source, f"extraction failed: {err!r}"))
         else:

@@ -706,6 +706,50 @@ def vertical_headline(path: Path) -> Layout:
     return Layout("vertical_headline", path, [upper, lower], headlines, [], blocks, page.broken)
 
 
+def vertical_page(path: Path) -> Layout:
+    """A page set vertically (竖排): kicker and headline in columns of their own at the right,
+    then the body in columns read top to bottom and right to left, each paragraph starting
+    a column two characters down."""
+    art = articles()["vocational"]
+    canvas = _canvas(path)
+    page = Page(canvas, justify=False)
+    top, bottom = 60.0, PAGE_H - 60.0
+    x = PAGE_W - MARGIN
+    for text, size in ((art.kicker or "", KICKER_SIZE), (art.headline or "", HEAD_SIZE)):
+        x = _vertical_text(page, x - size * 1.5, top, bottom, text, size, 0, size * 1.5)
+    x -= 12
+    for _, text in art.paragraphs:
+        x = _vertical_text(page, x - LEADING, top, bottom, text, BODY, 2, LEADING)
+    if x < MARGIN:
+        raise ValueError("layout overflows the page")
+    canvas.save()
+    blocks = art.texts()
+    return Layout("vertical_page", path, [art], [art.headline or ""], [], blocks, [])
+
+
+def _vertical_text(
+    page: Page,
+    x: float,
+    top: float,
+    bottom: float,
+    text: str,
+    size: float,
+    indent: int,
+    step: float,
+) -> float:
+    """Characters one under another from ``top`` (the first ``indent`` places left empty),
+    going on in the next column to the left; returns the x of the last column."""
+    per_column = int((bottom - top) // size)
+    slots = [None] * indent + list(text)
+    for start in range(0, len(slots), per_column):
+        if start:
+            x -= step
+        for i, ch in enumerate(slots[start : start + per_column]):
+            if ch is not None:
+                page.draw(x + (size - page.width(ch, size)) / 2, top + i * size, ch, size)
+    return x
+
+
 JUMP_OUT, JUMP_IN = "（下转第2版）", "（上接第1版）"
 # A caption of our own: what the photo shows, and who took it.
 CAPTION = "图为客户经理走访小微企业。 本报记者 彭江摄"

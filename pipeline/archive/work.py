@@ -7,6 +7,7 @@ loads them once, on its first page.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -95,7 +96,13 @@ def _extract_source(
             continue
         try:
             docs.append(
-                extract(item.text, published=published, source=item.source, hints=item.hints)
+                extract(
+                    item.text,
+                    published=published,
+                    source=item.source,
+                    hints=item.hints,
+                    ocr_lines=item.ocr_lines if item.ocr else None,
+                )
             )
         except Exception as err:  # one bad page must not stop a batch of thousands
             errors.append((item.source, f"extraction failed: {err!r}"))
@@ -127,7 +134,7 @@ def _ingest_bytes(source: PageSource) -> list[IngestedPage | IngestFailure]:
         if isinstance(page, IngestFailure):
             renamed.append(IngestFailure(name, page.reason))
         else:
-            renamed.append(IngestedPage(name, page.text, page.hints))
+            renamed.append(dataclasses.replace(page, source=name))  # OCR marks go along
     return renamed
 
 

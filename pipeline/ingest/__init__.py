@@ -1,4 +1,4 @@
-"""Bytes in, page text out: text files and PDF pages.
+"""Bytes in, page text out: text files, PDF pages and pictures of pages (OCR).
 
 Each input file gives one or more :class:`IngestedPage` (a PDF gives one per page), or
 :class:`IngestFailure` records naming the file (and page) and the reason.
@@ -11,8 +11,9 @@ from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PDF_SUFFIXES = frozenset({".pdf"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # What a folder or archive walk takes as a page file; help text, errors and README name these.
-PAGE_SUFFIXES = (".txt", ".pdf")
+PAGE_SUFFIXES = (".txt", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 class IngestError(Exception):
@@ -33,10 +34,21 @@ class LayoutHint:
 
 
 @dataclass(frozen=True)
+class OcrSpan:
+    """A line of an OCR'd page: its stretch of the page text and the recognizer's confidence."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
 class IngestedPage:
     source: str
     text: str
     hints: tuple[LayoutHint, ...] = field(default_factory=tuple)
+    ocr: bool = False  # the text was read off a picture of the page
+    ocr_lines: tuple[OcrSpan, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,10 @@ def read_pages(path: Path) -> list[IngestedPage | IngestFailure]:
             from pipeline.ingest.pdf import read_pdf
 
             return read_pdf(path)
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            from pipeline.ingest.image import read_image
+
+            return read_image(path)
         return [IngestedPage(source=str(path), text=read_text_file(path))]
     except IngestError as err:
         return [IngestFailure(str(path), str(err))]
