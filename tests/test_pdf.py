@@ -486,3 +486,31 @@ def test_probe_pdfs_segment_into_the_seed_pages_articles(probes, seed_text):
             for a in stories(segment(result.text, result.hints))
         )
         assert got == want, path.name
+
+
+# --- the second reader: pdfplumber where pdfium fails ----------------------------------------
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_pdfplumber_reads_each_layout_as_pdfium_does(read, name):
+    from pipeline.ingest.pdf.plumber import read_content
+    from pipeline.ingest.pdf.reader import read_layer
+
+    layout, page = read(name)
+    other = read_layer(read_content(layout.path, 0), page.source)
+    assert isinstance(other, IngestedPage)
+    assert (other.text, other.hints) == (page.text, page.hints)
+
+
+def test_a_page_pdfium_cannot_read_is_read_through_pdfplumber(read, monkeypatch):
+    import pipeline.ingest.pdf.reader as reader
+
+    layout, page = read("four_columns")
+
+    def broken(_page):
+        raise RuntimeError("pdfium failed on this page")
+
+    monkeypatch.setattr(reader, "read_content", broken)
+    [again] = read_pdf(layout.path, ocr=False)
+    assert isinstance(again, IngestedPage)
+    assert again.text == page.text

@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest import IngestedPage, IngestError, IngestFailure
-from pipeline.ingest.pdf.chars import Turn, read_content, rules, text_turn
+from pipeline.ingest.pdf.chars import PageContent, Turn, read_content, rules, text_turn
 from pipeline.ingest.pdf.layout import layout_text
 from pipeline.ingest.pdf.trust import MAX_UNTRUSTED_SHARE, garbled_han, untrusted_share
 
@@ -35,7 +35,10 @@ def read_pdf(path: Path, ocr: bool = True) -> list[IngestedPage | IngestFailure]
             raise IngestError("PDF has no pages")
         results = []
         for number in range(len(pdf)):
-            result = _read_page(pdf, number, f"{path}#page={number + 1}")
+            source = f"{path}#page={number + 1}"
+            result = _read_page(pdf, number, source)
+            if isinstance(result, IngestFailure):  # pdfminer decodes fonts its own way
+                result = _read_with_pdfplumber(path, number, source) or result
             if ocr and result == IngestFailure(result.source, NO_TEXT_LAYER):
                 result = _ocr_page(pdf, number, result.source)
             results.append(result)
@@ -82,6 +85,23 @@ def _read_page(pdf: pdfium.PdfDocument, number: int, source: str) -> IngestedPag
             page.close()
     except Exception as err:
         return IngestFailure(source, f"unreadable page ({type(err).__name__})")
+    return read_layer(content, source)
+
+
+def _read_with_pdfplumber(path: Path, number: int, source: str) -> IngestedPage | None:
+    """The page through pdfplumber, when that gives a usable text layer."""
+    from pipeline.ingest.pdf.plumber import read_content as plumber_content
+
+    try:
+        content = plumber_content(path, number)
+    except Exception:  # pdfminer refuses what pdfium refused: the first reason stands
+        return None
+    result = read_layer(content, source) if content is not None else None
+    return result if isinstance(result, IngestedPage) else None
+
+
+def read_layer(content: PageContent, source: str) -> IngestedPage | IngestFailure:
+    """A page's text in reading order from its glyphs, boxes and rules, or why not."""
     texts = [g.text for g in content.glyphs if not g.text.isspace()]
     if not texts or untrusted_share(texts) >= MAX_UNTRUSTED_SHARE or garbled_han(texts):
         return IngestFailure(source, NO_TEXT_LAYER)
