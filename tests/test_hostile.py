@@ -345,3 +345,21 @@ def test_a_bad_published_date_names_the_value_and_the_form(bad):
     with pytest.raises(PublishedDateError, match=r"not a date; give an ISO date like 2026-05-20"):
         pipeline.extract("贷款余额。", published=bad)
     assert issubclass(PublishedDateError, ValueError)
+
+
+def test_a_folder_walk_takes_page_files_only_and_reports_a_broken_link(tmp_path, seed_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "README.md").write_text("# 说明\n\n这是说明文件。", encoding="utf-8")
+    (folder / "data.json").write_text('{"text": "不是版面"}', encoding="utf-8")
+    (folder / ".hidden.txt").write_text("\x00\x01 not a page", encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    lines = (out / "pages.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["page"]["source"] for line in lines] == [str(folder / "page.txt")]
+    [error] = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert error["source"] == str(folder / "gone.txt")
+    assert "Traceback" not in result.output

@@ -98,9 +98,15 @@ def is_page_name(name: str) -> bool:
 
 
 def find_pages(path: Path) -> list[Path]:
-    """A file as given, or every page file under a folder (hidden ones skipped), sorted."""
+    """A file as given, or every page file under a folder (hidden ones skipped), sorted.
+
+    A link to a page file that is gone is listed too, so that reading it reports it: a page
+    the user put there is never dropped in silence.
+    """
     if not path.is_dir():
         return [path]
     return sorted(
-        p for p in path.rglob("*") if p.is_file() and is_page_name(str(p.relative_to(path)))
+        p
+        for p in path.rglob("*")
+        if (p.is_file() or p.is_symlink()) and is_page_name(str(p.relative_to(path)))
     )
