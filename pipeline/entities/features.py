@@ -1,20 +1,15 @@
-"""Character features of the CRF (shared by training and tagging) and the jieba tokenizer."""
+"""Character features of the CRF as strings (training; tagging uses :mod:`.feature_rows`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
 
-import jieba
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from pipeline.entities.candidates import CN_NUMERALS, RULES
 from pipeline.entities.gazetteer import gazetteer_spans
 from pipeline.lexicon import read_list
 from pipeline.zh.chars import is_han
-from pipeline.zh.words import jieba_word_tags, load_jieba
+from pipeline.zh.words import jieba_word_tags, text_words
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -29,7 +24,7 @@ def normalize(text: str) -> str:
 
 
 @cache
-def _char_type(ch: str) -> str:
+def char_type(ch: str) -> str:
     if ch.isdigit():
         return "D"
     if ch in CN_NUMERALS:
@@ -44,7 +39,7 @@ def _char_type(ch: str) -> str:
 
 
 @cache
-def _feature_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def feature_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Surnames, organization suffixes, place suffixes and roles used as CRF features."""
     return (
         frozenset(read_list(f"{RULES}/surnames.txt")),
@@ -87,16 +82,16 @@ def char_features(
     if not text:
         return []
     if words is None:
-        words = jieba.lcut(text)
+        words = text_words(text)
     if names is None:
         starts, _ = token_table(words)
         names = gazetteer_spans(text, frozenset([*starts, len(text)]))
-    surnames, org_suffixes, loc_suffixes, roles = _feature_lexicons()
+    surnames, org_suffixes, loc_suffixes, roles = feature_lexicons()
     tags = jieba_word_tags()
     norm = normalize(text)
     n = len(norm)
     ch = ["^", "^", *norm, "$", "$"]
-    ty = ["^", "^", *(_char_type(c) for c in norm), "$", "$"]
+    ty = ["^", "^", *(char_type(c) for c in norm), "$", "$"]
     wtags = [tags.get(w, "new" if len(w) > 1 else "x") for w in words]
     pos, own = _word_positions(words)
     wt = [wtags[k] for k in own]
@@ -144,28 +139,6 @@ def char_features(
             f.append("lsuf")
         first = last + 1
     return feats
-
-
-def doc_words(doc: Doc) -> list[str]:
-    """The jieba words of a Doc, trailing whitespace as words of their own (covers doc.text)."""
-    words: list[str] = []
-    for token in doc:
-        words.append(token.text)
-        if token.whitespace_:
-            words.append(token.whitespace_)
-    return words
-
-
-def blank_zh() -> Language:
-    """A blank Chinese pipeline whose tokenizer is jieba (no components)."""
-    load_jieba()
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-
-
-@cache
-def tokenizer_nlp() -> Language:
-    """The tokenizer alone, shared by training and feature extraction."""
-    return blank_zh()
 
 
 def token_table(words: Sequence[str]) -> tuple[list[int], list[int]]:
