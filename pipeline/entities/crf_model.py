@@ -89,17 +89,20 @@ def viterbi(
     order = np.argsort(-lengths, kind="stable")  # longest first: active chunks are a prefix
     starts = np.array([chunks[i][0] for i in order])
     lengths = lengths[order]
-    trans = weights.transition[None, :, :]
+    trans = weights.transition.T[None, :, :].copy()  # [to, from]: reduce the last axis
     back = np.zeros(scores.shape, dtype=np.int8)
     best = scores[starts].copy()
+    rows, cols = np.arange(len(starts))[:, None], np.arange(len(weights.labels))[None, :]
     active = len(starts)
     for t in range(1, int(lengths[0])):
         while lengths[active - 1] <= t:
             active -= 1
-        cand = best[:active, :, None] + trans
+        cand = best[:active, None, :] + trans
         pos = starts[:active] + t
-        back[pos] = cand.argmax(axis=1)
-        best[:active] = cand.max(axis=1) + scores[pos]
+        arg = cand.argmax(axis=2)
+        back[pos] = arg
+        # the maximum picked by index: a second reduction over 13 labels costs twice as much
+        best[:active] = cand[rows[:active], cols, arg] + scores[pos]
     return _backtrack(best.argmax(axis=1), starts, lengths, back)
 
 

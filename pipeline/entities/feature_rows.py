@@ -10,7 +10,7 @@ then spread over the word's characters. Row order per character is ``char_featur
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -68,6 +68,7 @@ class FeatureIndex:
     words: dict[str, dict[str, int]]  # w<pos>, pw, nw: word -> row
     gazetteer: dict[str, int]  # B/I/E + label -> row
     flags: dict[str, int]
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see _word_props
 
 
 def _sorted(pairs: dict[int, int]) -> _Sorted:
@@ -140,55 +141,64 @@ def _word_layout(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return own, pos, starts
 
 
+_MEMO_LIMIT = 500_000  # distinct words kept per process (new words have no bound)
+
+
+def _word_props(index: FeatureIndex, word: str) -> tuple[int, ...]:
+    """What a word contributes wherever it occurs: its tag column, its ``w`` rows at B, M, E
+    and S, its rows as previous word (pw, prole) and as next word (nw), and osuf, sur, lsuf."""
+    props = index.memo.get(word)
+    if props is None:
+        surnames, org_suffixes, loc_suffixes, roles = feature_lexicons()
+        unk, flags, rows = index.unknown, index.flags, index.words
+        wid = word if len(word) <= 6 else "LONG"
+        norm = normalize(word)
+        props = (
+            index.tags[jieba_word_tags().get(word, "new" if len(word) > 1 else "x")],
+            *(rows["w" + p].get(wid, unk) for p in _POSITIONS),
+            rows["pw"].get(word, unk),
+            flags["prole"] if word in roles else unk,
+            rows["nw"].get(word, unk),
+            flags["osuf"] if word in org_suffixes or word[-1] in org_suffixes else unk,
+            flags["sur"] if norm[0] in surnames else unk,
+            flags["lsuf"] if norm[-1] in loc_suffixes else unk,
+        )
+        if len(index.memo) > _MEMO_LIMIT:
+            index.memo.clear()
+        index.memo[word] = props
+    return props
+
+
 def _word_rows(
     index: FeatureIndex, words: Sequence[str], norm: str
-) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Rows of the word features spread over characters (wp, w, pt, nt), and the word-level
-    rows that sit on a word's first character (pw, sur, sur2, prole) and last (nw, osuf, lsuf)."""
-    jieba_tags = jieba_word_tags()
-    tag_of = index.tags
-    wtag = np.array(
-        [tag_of[jieba_tags.get(w, "new" if len(w) > 1 else "x")] for w in words], dtype=np.int64
-    )
+) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray]:
+    """Rows of the word features spread over characters (wp, w, pt, nt); the word-level rows
+    on a word's first character (pw, sur, sur2, prole) and on its last (nw, osuf, lsuf); and
+    each word's start."""
+    props = np.array([_word_props(index, w) for w in words], dtype=np.int64)
+    edge = np.array([_word_props(index, w) for w in ("^", "$")], dtype=np.int64)
     own, pos, starts = _word_layout(words)
-    ptag = np.concatenate(([tag_of["^"]], wtag[:-1]))
-    ntag = np.concatenate((wtag[1:], [tag_of["$"]]))
-    unk = index.unknown
-    wid = [w if len(w) <= 6 else "LONG" for w in words]
-    by_pos = np.array([[index.words["w" + p].get(w, unk) for w in wid] for p in _POSITIONS])
+    wtag = props[:, 0]
+    ptag = np.concatenate(([index.tags["^"]], wtag[:-1]))
+    ntag = np.concatenate((wtag[1:], [index.tags["$"]]))
     spread = [
         index.tag_rows["wp"][pos, wtag[own]],
-        by_pos[pos, own],
+        props[own, 1 + pos],
         index.tag_rows["pt"][ptag[own], pos],
         index.tag_rows["nt"][pos, ntag[own]],
     ]
-    return spread, _edge_rows(index, words, norm, starts)
-
-
-def _edge_rows(
-    index: FeatureIndex, words: Sequence[str], norm: str, starts: np.ndarray
-) -> list[np.ndarray]:
-    """pw, sur, sur2, prole (first character) and nw, osuf, lsuf (last), one row per word."""
-    surnames, org_suffixes, loc_suffixes, roles = feature_lexicons()
-    unk, flags = index.unknown, index.flags
-    prev = ["^", *words[:-1]]
-    nxt = [*words[1:], "$"]
-    firsts = starts.tolist()
-    lasts = [s + len(w) - 1 for s, w in zip(firsts, words, strict=True)]
-    pw, nw = index.words["pw"], index.words["nw"]
-
-    def flag(name: str, hits: Sequence[bool]) -> np.ndarray:
-        return np.where(np.array(hits, dtype=bool), flags[name], unk)
-
-    return [
-        np.array([pw.get(w, unk) for w in prev], dtype=np.int64),
-        flag("sur", [norm[i] in surnames for i in firsts]),
-        flag("sur2", [norm[i : i + 2] in surnames for i in firsts]),
-        flag("prole", [w in roles for w in prev]),
-        np.array([nw.get(w, unk) for w in nxt], dtype=np.int64),
-        flag("osuf", [w in org_suffixes or w[-1] in org_suffixes for w in words]),
-        flag("lsuf", [norm[i] in loc_suffixes for i in lasts]),
+    surnames = feature_lexicons()[0]
+    sur2 = [norm[i : i + 2] in surnames for i in starts.tolist()]
+    edges = [
+        np.concatenate((edge[0, 5:6], props[:-1, 5])),  # pw
+        props[:, 9],  # sur
+        np.where(np.array(sur2, dtype=bool), index.flags["sur2"], index.unknown),
+        np.concatenate((edge[0, 6:7], props[:-1, 6])),  # prole
+        np.concatenate((props[1:, 7], edge[1, 7:8])),  # nw
+        props[:, 8],  # osuf
+        props[:, 10],  # lsuf
     ]
+    return spread, edges, starts
 
 
 def feature_rows(
@@ -205,13 +215,12 @@ def feature_rows(
     index = feature_index(weights)
     n, unk = len(text), index.unknown
     norm = normalize(text)
-    spread, edges = _word_rows(index, words, norm)
+    spread, edges, starts = _word_rows(index, words, norm)
     gaz = np.full(n, unk, dtype=np.int64)
     for start, end, label in names:
         gaz[start + 1 : end - 1] = index.gazetteer.get("I" + label, unk)
         gaz[start] = index.gazetteer.get("B" + label, unk)
         gaz[end - 1] = index.gazetteer.get("E" + label, unk)
-    _, _, starts = _word_layout(words)
     lasts = starts + np.array([len(w) for w in words]) - 1
     placed = []
     for k, rows in enumerate(edges):

@@ -74,10 +74,41 @@ def words_and_spaces(words: Iterable[str], text: str) -> tuple[list[str], list[b
 
 def text_words(text: str) -> list[str]:
     """jieba's words of ``text`` as a spaCy Doc of it has them: its tokens, each followed by
-    its trailing space as a word of its own; together they spell ``text``."""
+    its trailing space as a word of its own; together they spell ``text``.
+
+    >>> text_words("记者  王峰 说")
+    ['记者', ' ', ' ', '王峰', ' ', '说']
+    """
+    cut = load_jieba().lcut(text)
+    if sum(map(len, cut)) != len(text):  # jieba lost or added characters: align by search
+        words, spaces = words_and_spaces(cut, text)
+        return [
+            w for word, space in zip(words, spaces, strict=True) for w in (word, " ")[: 1 + space]
+        ]
+    return _regroup_whitespace(cut)
+
+
+def _regroup_whitespace(cut: list[str]) -> list[str]:
+    """jieba's words with each whitespace run regrouped as spaCy does: after a word, a first
+    space on its own (the word's trailing space), then the rest of the run as one word."""
     out: list[str] = []
-    for word, space in zip(*words_and_spaces(load_jieba().cut(text), text), strict=True):
+    gap = ""
+    for word in cut:
+        if not word:
+            continue
+        if word.isspace():
+            gap += word
+            continue
+        if gap:
+            out.extend(_gap_words(gap, bool(out)))
+            gap = ""
         out.append(word)
-        if space:
-            out.append(" ")
+    if gap:
+        out.extend(_gap_words(gap, bool(out)))
     return out
+
+
+def _gap_words(gap: str, after_word: bool) -> list[str]:
+    if after_word and gap[0] == " ":
+        return [" ", gap[1:]] if len(gap) > 1 else [" "]
+    return [gap]
