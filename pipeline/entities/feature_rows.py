@@ -175,7 +175,8 @@ def _word_rows(
     """Rows of the word features spread over characters (wp, w, pt, nt); the word-level rows
     on a word's first character (pw, sur, sur2, prole) and on its last (nw, osuf, lsuf); and
     each word's start."""
-    props = np.array([_word_props(index, w) for w in words], dtype=np.int64)
+    memo = index.memo
+    props = np.array([memo.get(w) or _word_props(index, w) for w in words], dtype=np.int64)
     edge = np.array([_word_props(index, w) for w in ("^", "$")], dtype=np.int64)
     own, pos, starts = _word_layout(words)
     wtag = props[:, 0]
