@@ -19,6 +19,9 @@ def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate(tags):
+        if tag == "O":  # most characters: skip the split
+            start = -1
+            continue
         kind, _, lab = tag.partition("-")
         if kind == "S":
             spans.append((i, i + 1, lab))

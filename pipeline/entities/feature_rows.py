@@ -17,6 +17,7 @@ import numpy as np
 
 from pipeline.entities.crf_model import CrfWeights
 from pipeline.entities.features import char_type, feature_lexicons, normalize
+from pipeline.entities.gazetteer import code_points
 from pipeline.zh.words import jieba_word_tags
 
 _CHAR_KINDS = ("c", "c-1", "c+1", "b-1", "b0", "b-2", "b+1", "t")
@@ -117,8 +118,7 @@ def feature_index(weights: CrfWeights) -> FeatureIndex:
 def _char_rows(index: FeatureIndex, norm: str) -> list[np.ndarray]:
     """Rows of the character n-gram features (c, c-1, c+1, b-1, b0, b-2, b+1, t)."""
     n = len(norm)
-    pad = [ord("^")] * 2
-    codes = np.array([*pad, *map(ord, norm), ord("$"), ord("$")], dtype=np.int64)
+    codes = code_points("^^" + norm + "$$")
     types = np.array([0, 0, *(_TYPES[char_type(c)] for c in norm), 1, 1], dtype=np.int64)
     out = []
     for kind in _CHAR_KINDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate, chain, repeat
 
 from pipeline.entities.candidates import CN_NUMERALS, RULES
 from pipeline.entities.gazetteer import gazetteer_spans
@@ -143,10 +144,7 @@ def char_features(
 
 def token_table(words: Sequence[str]) -> tuple[list[int], list[int]]:
     """Start offsets of the words, and for each char the index of its word."""
-    starts, owner = [], []
-    pos = 0
-    for k, w in enumerate(words):
-        starts.append(pos)
-        owner.extend([k] * len(w))
-        pos += len(w)
+    lengths = [len(w) for w in words]
+    starts = list(accumulate(lengths, initial=0))[:-1]
+    owner = list(chain.from_iterable(repeat(k, n) for k, n in enumerate(lengths)))
     return starts, owner

@@ -15,9 +15,14 @@ def _prefix_codes() -> np.ndarray:
     return np.array(sorted((ord(k[0]) << 21) | ord(k[1]) for k in gazetteer_index()))
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as int64, without a Python call per character."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int64)
+
+
 def _pair_codes(text: str) -> np.ndarray:
     """Each pair of neighbouring characters of ``text`` as one integer (21 bits a character)."""
-    codes = np.array([ord(c) for c in text], dtype=np.int64)
+    codes = code_points(text)
     return (codes[:-1] << 21) | codes[1:]
 
 
