@@ -30,7 +30,9 @@ def _starts(text: str) -> list[int]:
     """Offsets where some name's first two characters occur (the only places to try)."""
     if len(text) < 2:
         return []
-    return np.flatnonzero(np.isin(_pair_codes(text), _prefix_codes())).tolist()
+    pairs, prefixes = _pair_codes(text), _prefix_codes()
+    at = np.minimum(np.searchsorted(prefixes, pairs), len(prefixes) - 1)
+    return np.flatnonzero(prefixes[at] == pairs).tolist()
 
 
 def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, int, str]]:
