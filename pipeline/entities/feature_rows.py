@@ -142,6 +142,8 @@ def _word_layout(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 
 _MEMO_LIMIT = 500_000  # distinct words kept per process (new words have no bound)
+# columns of a word's properties (see _word_props): tag, w at B M E S, then these
+_PW, _PROLE, _NW, _OSUF, _SUR, _LSUF = range(5, 11)
 
 
 def _word_props(index: FeatureIndex, word: str) -> tuple[int, ...]:
@@ -191,13 +193,13 @@ def _word_rows(
     surnames = feature_lexicons()[0]
     sur2 = [norm[i : i + 2] in surnames for i in starts.tolist()]
     edges = [
-        np.concatenate((edge[0, 5:6], props[:-1, 5])),  # pw
-        props[:, 9],  # sur
+        np.concatenate((edge[0, _PW : _PW + 1], props[:-1, _PW])),
+        props[:, _SUR],
         np.where(np.array(sur2, dtype=bool), index.flags["sur2"], index.unknown),
-        np.concatenate((edge[0, 6:7], props[:-1, 6])),  # prole
-        np.concatenate((props[1:, 7], edge[1, 7:8])),  # nw
-        props[:, 8],  # osuf
-        props[:, 10],  # lsuf
+        np.concatenate((edge[0, _PROLE : _PROLE + 1], props[:-1, _PROLE])),
+        np.concatenate((props[1:, _NW], edge[1, _NW : _NW + 1])),
+        props[:, _OSUF],
+        props[:, _LSUF],
     ]
     return spread, edges, starts
 
