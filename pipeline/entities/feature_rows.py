@@ -36,6 +36,20 @@ _FLAGS = ("sur", "sur2", "prole", "osuf", "lsuf")
 _TYPES = {"^": 0, "$": 1, "D": 2, "N": 3, "L": 4, "H": 5, "S": 6, "P": 7}
 
 
+class _TypeLetters(dict[int, str]):
+    """Code point -> its character type letter, filled on first sight (for ``str.translate``,
+    which then runs over a text without a Python call per character)."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = letter = char_type(chr(cp))
+        return letter
+
+
+_TYPE_LETTERS = _TypeLetters()
+_TYPE_CODES = np.zeros(128, dtype=np.int64)  # type letter's code point -> its _TYPES code
+_TYPE_CODES[[ord(k) for k in _TYPES]] = list(_TYPES.values())
+
+
 def _code(value: str) -> int:
     """An n-gram of up to three characters as one integer (21 bits per code point)."""
     out = 0
@@ -119,7 +133,8 @@ def _char_rows(index: FeatureIndex, norm: str) -> list[np.ndarray]:
     """Rows of the character n-gram features (c, c-1, c+1, b-1, b0, b-2, b+1, t)."""
     n = len(norm)
     codes = code_points("^^" + norm + "$$")
-    types = np.array([0, 0, *(_TYPES[char_type(c)] for c in norm), 1, 1], dtype=np.int64)
+    letters = "^^" + norm.translate(_TYPE_LETTERS) + "$$"
+    types = _TYPE_CODES[code_points(letters)]
     out = []
     for kind in _CHAR_KINDS:
         source = types if kind == "t" else codes
