@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -139,12 +139,12 @@ class PageDocument:
 
     def to_dict(self) -> dict[str, Any]:
         """The document as plain JSON-ready data, keys in schema order."""
-        data = asdict(self)
+        data = _plain(self)
         if not self.page.ocr:
             del data["page"]["ocr"], data["page"]["ocr_lines"]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
-        return _lists(ordered)
+        return ordered
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Deterministic JSON: same document, same bytes."""
@@ -187,12 +187,22 @@ def _item(item_type: type, row: dict[str, Any]) -> Any:
     return item_type(**values)
 
 
-def _lists(value: Any) -> Any:
-    """Tuples (spans) become lists so that dicts compare equal to parsed JSON."""
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for other types (looked up once per type)."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts, tuples (spans) as lists, recursively; what ``asdict`` gives and
+    then some, without its deep copies (the items are frozen and their fields immutable)."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
-        return [_lists(v) for v in value]
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 

@@ -12,17 +12,24 @@ The pipeline has three components, registered by name:
 Entity boundaries need not fall on jieba token boundaries, so every component writes exact
 character spans ``(start, end, label, priority)`` into ``doc._.baokan.spans``; the last step
 resolves overlaps (longest span wins, then priority, then the earlier one).
+
+:func:`extract_entities` runs the same steps (:mod:`.steps`) on jieba's words without building
+a spaCy Doc, and the CRF is applied as numpy arrays (:mod:`.crf_model`, :mod:`.feature_rows`)
+with the same tags as crfsuite's tagger.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipeline.document import Entity
 from pipeline.entities.candidates import LABELS, MODEL_DIR, MODEL_FILE
-from pipeline.entities.components import build_nlp, doc_state
 from pipeline.entities.crf import bioes_spans, crf_spans
-from pipeline.entities.features import char_features, doc_words, normalize, tokenizer_nlp
+from pipeline.entities.features import char_features, normalize
 from pipeline.entities.gazetteer import gazetteer_spans
 from pipeline.entities.resolve import resolve
+from pipeline.entities.steps import candidate_spans
+from pipeline.zh.words import text_words
 
 __all__ = [
     "LABELS",
@@ -38,11 +45,21 @@ __all__ = [
     "gazetteer_spans",
     "normalize",
     "resolve",
+    "text_words",
     "tokenizer_nlp",
 ]
 
+_SPACY_NAMES = frozenset({"build_nlp", "doc_state", "doc_words", "tokenizer_nlp"})
 
-VOCAB_LIMIT = 1_000_000  # token strings the shared spaCy pipeline may collect before a rebuild
+
+def __getattr__(name: str) -> Any:
+    """The spaCy pipeline's names, imported on first use: extraction does not need spaCy,
+    and importing it would double the start-up of a one-page ``baokan extract``."""
+    if name in _SPACY_NAMES:
+        from pipeline.entities import components
+
+        return getattr(components, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract_entities(text: str) -> list[Entity]:
@@ -53,12 +70,5 @@ def extract_entities(text: str) -> list[Entity]:
     """
     if not text.strip():
         return []
-    nlp = build_nlp()
-    if len(nlp.vocab.strings) > VOCAB_LIMIT:
-        # spaCy keeps every token string it has seen; over an archive of millions of pages
-        # that grows without end, so start afresh (no output depends on the vocabulary).
-        build_nlp.cache_clear()
-        nlp = build_nlp()
-    doc = nlp(text)
-    spans = resolve(text, doc_state(doc).spans)
+    spans = resolve(text, candidate_spans(text_words(text)))
     return [Entity("", None, s, e, text[s:e], label) for s, e, label in spans]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 
-import pycrfsuite
-
-from pipeline.entities.features import char_features
+from pipeline.entities.crf_model import emissions, read_weights, viterbi
+from pipeline.entities.feature_rows import feature_rows
 
 
 def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -21,6 +19,9 @@ def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate(tags):
+        if tag == "O":  # most characters: skip the split
+            start = -1
+            continue
         kind, _, lab = tag.partition("-")
         if kind == "S":
             spans.append((i, i + 1, lab))
@@ -39,29 +40,34 @@ def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-@cache
-def _tagger(model_path: Path) -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    return tagger
+def crf_tags(
+    text: str,
+    words: Sequence[str],
+    model_path: Path,
+    names: Sequence[tuple[int, int, str]],
+) -> list[str]:
+    """The CRF's BIOES tag of every character, each sentence-sized chunk decoded on its own
+    (the same tags as crfsuite's tagger on each chunk's ``char_features``)."""
+    if not text:
+        return []
+    weights = read_weights(model_path)
+    scores = emissions(weights, feature_rows(weights, text, words, names))
+    labels = weights.labels
+    return [labels[i] for i in viterbi(weights, scores, list(_chunks(text)))]
 
 
 def crf_spans(
     text: str,
     words: Sequence[str],
     model_path: Path,
-    names: Sequence[tuple[int, int, str]] | None = None,
+    names: Sequence[tuple[int, int, str]],
 ) -> list[tuple[int, int, str]]:
-    """PER/ORG/LOC spans tagged by the CRF over one text (split at line breaks for speed).
-
-    ``names`` are the gazetteer matches of ``text`` (computed when not given).
-    """
-    tagger = _tagger(model_path)
+    """PER/ORG/LOC spans tagged by the CRF over one text; ``words`` is its jieba segmentation
+    and ``names`` its gazetteer matches."""
+    tags = crf_tags(text, words, model_path, names)
     spans: list[tuple[int, int, str]] = []
-    feats = char_features(text, words, names)
     for start, end in _chunks(text):
-        tags = tagger.tag(feats[start:end])
-        for s, e, lab in bioes_spans(tags):
+        for s, e, lab in bioes_spans(tags[start:end]):
             surface = text[start + s : start + e]
             s += len(surface) - len(surface.lstrip())  # the model never saw line breaks
             e -= len(surface) - len(surface.rstrip())

@@ -1,20 +1,16 @@
-"""Character features of the CRF (shared by training and tagging) and the jieba tokenizer."""
+"""Character features of the CRF as strings (training; tagging uses :mod:`.feature_rows`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-
-import jieba
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from itertools import accumulate, chain, repeat
 
 from pipeline.entities.candidates import CN_NUMERALS, RULES
 from pipeline.entities.gazetteer import gazetteer_spans
 from pipeline.lexicon import read_list
 from pipeline.zh.chars import is_han
-from pipeline.zh.words import jieba_word_tags, load_jieba
+from pipeline.zh.words import jieba_word_tags, text_words
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -29,7 +25,7 @@ def normalize(text: str) -> str:
 
 
 @cache
-def _char_type(ch: str) -> str:
+def char_type(ch: str) -> str:
     if ch.isdigit():
         return "D"
     if ch in CN_NUMERALS:
@@ -44,7 +40,7 @@ def _char_type(ch: str) -> str:
 
 
 @cache
-def _feature_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def feature_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Surnames, organization suffixes, place suffixes and roles used as CRF features."""
     return (
         frozenset(read_list(f"{RULES}/surnames.txt")),
@@ -87,16 +83,16 @@ def char_features(
     if not text:
         return []
     if words is None:
-        words = jieba.lcut(text)
+        words = text_words(text)
     if names is None:
         starts, _ = token_table(words)
         names = gazetteer_spans(text, frozenset([*starts, len(text)]))
-    surnames, org_suffixes, loc_suffixes, roles = _feature_lexicons()
+    surnames, org_suffixes, loc_suffixes, roles = feature_lexicons()
     tags = jieba_word_tags()
     norm = normalize(text)
     n = len(norm)
     ch = ["^", "^", *norm, "$", "$"]
-    ty = ["^", "^", *(_char_type(c) for c in norm), "$", "$"]
+    ty = ["^", "^", *(char_type(c) for c in norm), "$", "$"]
     wtags = [tags.get(w, "new" if len(w) > 1 else "x") for w in words]
     pos, own = _word_positions(words)
     wt = [wtags[k] for k in own]
@@ -146,34 +142,9 @@ def char_features(
     return feats
 
 
-def doc_words(doc: Doc) -> list[str]:
-    """The jieba words of a Doc, trailing whitespace as words of their own (covers doc.text)."""
-    words: list[str] = []
-    for token in doc:
-        words.append(token.text)
-        if token.whitespace_:
-            words.append(token.whitespace_)
-    return words
-
-
-def blank_zh() -> Language:
-    """A blank Chinese pipeline whose tokenizer is jieba (no components)."""
-    load_jieba()
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-
-
-@cache
-def tokenizer_nlp() -> Language:
-    """The tokenizer alone, shared by training and feature extraction."""
-    return blank_zh()
-
-
 def token_table(words: Sequence[str]) -> tuple[list[int], list[int]]:
     """Start offsets of the words, and for each char the index of its word."""
-    starts, owner = [], []
-    pos = 0
-    for k, w in enumerate(words):
-        starts.append(pos)
-        owner.extend([k] * len(w))
-        pos += len(w)
+    lengths = [len(w) for w in words]
+    starts = list(accumulate(lengths, initial=0))[:-1]
+    owner = list(chain.from_iterable(repeat(k, n) for k, n in enumerate(lengths)))
     return starts, owner

@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+import numpy as np
+
 from pipeline.entities.lexicons import gazetteer_index, rule_lexicons
+
+
+@cache
+def _prefix_codes() -> np.ndarray:
+    """The first two characters of every name as sorted integers (see :func:`_pair_codes`)."""
+    return np.array(sorted((ord(k[0]) << 21) | ord(k[1]) for k in gazetteer_index()))
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as int64, without a Python call per character."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int64)
+
+
+def _pair_codes(text: str) -> np.ndarray:
+    """Each pair of neighbouring characters of ``text`` as one integer (21 bits a character)."""
+    codes = code_points(text)
+    return (codes[:-1] << 21) | codes[1:]
+
+
+def _starts(text: str) -> list[int]:
+    """Offsets where some name's first two characters occur (the only places to try)."""
+    if len(text) < 2:
+        return []
+    pairs, prefixes = _pair_codes(text), _prefix_codes()
+    at = np.minimum(np.searchsorted(prefixes, pairs), len(prefixes) - 1)
+    return np.flatnonzero(prefixes[at] == pairs).tolist()
 
 
 def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, int, str]]:
@@ -15,9 +45,11 @@ def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, in
     index = gazetteer_index()
     generic = frozenset(rule_lexicons()["generic_names"])
     spans: list[tuple[int, int, str]] = []
-    i, n = 0, len(text) - 1
-    while i < n:
-        for name, label in index.get(text[i : i + 2], ()):
+    free = 0  # the first offset not inside a match
+    for i in _starts(text):
+        if i < free:
+            continue
+        for name, label in index[text[i : i + 2]]:
             end = i + len(name)
             if (
                 text.startswith(name, i)
@@ -25,7 +57,6 @@ def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, in
                 and (end in boundaries or text[end - 1 : end + 1] not in generic)
             ):
                 spans.append((i, end, label))
-                i = end - 1
+                free = end
                 break
-        i += 1
     return spans

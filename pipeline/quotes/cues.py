@@ -154,6 +154,7 @@ class _Context(NamedTuple):
     orgs: tuple[Entity, ...]
     org_starts: tuple[int, ...]
     names: tuple[str, ...]
+    names_by_first: dict[str, tuple[str, ...]]  # first character -> names, longest first
 
     @classmethod
     def build(cls, text: str, entities: Sequence[Entity]) -> _Context:
@@ -164,14 +165,27 @@ class _Context(NamedTuple):
         orgs = tuple(sorted((e for e in entities if e.label == "ORG"), key=lambda e: e.start))
         names = {p.surface for p in persons if not _PHRASE_STOPS.search(p.surface)}
         names |= {n.rsplit("·", 1)[1] for n in names if "·" in n}
+        ordered = tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+        by_first: dict[str, list[str]] = {}
+        for name in ordered:
+            by_first.setdefault(name[0], []).append(name)
         return cls(
             text,
             persons,
             tuple(p.start for p in persons),
             orgs,
             tuple(o.start for o in orgs),
-            tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True)),
+            ordered,
+            {k: tuple(v) for k, v in by_first.items()},
         )
+
+    def name_at(self, start: int, end: int | None = None) -> str | None:
+        """The longest name the text gives that starts at ``start`` (and ends by ``end``)."""
+        stop = len(self.text) if end is None else end
+        for name in self.names_by_first.get(self.text[start : start + 1], ()):
+            if start + len(name) <= stop and self.text.startswith(name, start):
+                return name
+        return None
 
     def persons_in(self, start: int, end: int) -> list[Entity]:
         """Persons that start in [start, end), in text order."""

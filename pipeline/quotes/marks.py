@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from pipeline.document import Span
 from pipeline.quotes.cues import MARKS, SPEECH_END, WORD_CHAR, _patterns
@@ -48,13 +49,32 @@ def is_term(text: str, span: Span) -> bool:
 def _speech_verbs(text: str, inside: list[Span]) -> list[re.Match[str]]:
     """Speech verbs followed by ，/： outside quotation marks and outside words like 著称."""
     pats = _patterns()
-    blocked = [m.span() for m in pats["not_speech"].finditer(text)]
+    in_marks = _Intervals(inside)
+    blocked = _Intervals([m.span() for m in pats["not_speech"].finditer(text)])
     return [
         m
         for m in pats["reported"].finditer(text)
-        if not any(s <= m.start() < e for s, e in inside)
-        and not any(s < m.end(1) and m.start() < e for s, e in blocked)
+        if not in_marks.holds(m.start()) and not blocked.overlaps(m.start(), m.end(1))
     ]
+
+
+class _Intervals:
+    """Spans sorted by start whose ends are sorted too (non-nested, as ``finditer`` and
+    :func:`quote_marks` give them), asked by bisection: no scan of every span per match."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def holds(self, pos: int) -> bool:
+        """Whether some span has ``start <= pos < end``."""
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.ends[k - 1] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span has ``s < end and start < e``."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.ends[k - 1] > start
 
 
 def not_speech_at(text: str, start: int, end: int) -> bool:

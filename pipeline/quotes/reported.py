@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from pipeline.document import Quote, Span
@@ -20,7 +21,7 @@ def _reported(
     begin = m.end()
     while begin < len(text) and text[begin] in " \t\u3000":
         begin += 1
-    if text.startswith("“", begin) and any(s == begin + 1 for s, _ in marks):
+    if text.startswith("“", begin) and _opens_mark(marks, begin + 1):
         return None  # a direct quote: 张三说，“…”
     end = _clause_end(text, begin)
     if end - begin < 4:
@@ -29,6 +30,12 @@ def _reported(
     if start == stop:
         return None
     return _quote(ctx, (begin, end), _resolve(ctx, start, stop, quotes, verb=m.group(1)))
+
+
+def _opens_mark(marks: list[Span], start: int) -> bool:
+    """Whether one of the sorted ``marks`` starts at ``start`` (by bisection)."""
+    k = bisect_left(marks, (start,))
+    return k < len(marks) and marks[k][0] == start
 
 
 def _clause_end(text: str, start: int) -> int:

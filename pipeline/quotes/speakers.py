@@ -151,7 +151,7 @@ def _person_at(ctx: _Context, speaker: Speaker) -> Span | None:
     if span is None:
         return None
     name = ctx.text[span[0] : span[1]]
-    is_person = ctx.persons_in(span[0], span[0] + 1) or name in ctx.names
+    is_person = ctx.persons_in(span[0], span[0] + 1) or name in ctx.names_by_first.get(name[:1], ())
     return span if is_person else None
 
 
@@ -176,7 +176,7 @@ def _clause_subject(ctx: _Context, start: int, end: int, quotes: list[Quote]) ->
     if persons and _in_subject_position(text, start, persons[0]):
         p = _titled(text, persons)
         return _person_speaker(ctx, start, *_untitled(text, p.start, p.end), end)
-    name = next((n for n in ctx.names if text.startswith(n, start)), None)
+    name = ctx.name_at(start)
     if name is not None:
         return _person_speaker(ctx, start, start, start + len(name), end)
     m = _patterns()["role"].match(text, start, end)
@@ -252,12 +252,11 @@ def _person_span(ctx: _Context, start: int, end: int) -> Span | None:
     if persons:
         p = _titled(ctx.text, persons)
         return _untitled(ctx.text, p.start, min(p.end, end))
-    best: Span | None = None
-    for name in ctx.names:
-        k = ctx.text.find(name, start, end)
-        if k >= 0 and (best is None or k < best[0]):
-            best = (k, k + len(name))
-    return best
+    for k in range(start, end):  # the earliest name, by first character: no scan of all names
+        name = ctx.name_at(k, end)
+        if name is not None:
+            return k, k + len(name)
+    return None
 
 
 def _person_speaker(ctx: _Context, start: int, p_start: int, p_end: int, end: int) -> Speaker:

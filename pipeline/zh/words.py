@@ -7,6 +7,7 @@ dictionary file instead of importing ``jieba.posseg`` (half the start-up).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
 
@@ -57,3 +58,77 @@ def dictionary_words(phrase: str, most: int = 6) -> list[tuple[str, str]]:
                 i += n
                 break
     return found
+
+
+def words_and_spaces(words: Iterable[str], text: str) -> tuple[list[str], list[bool]]:
+    """spaCy's ``get_words_and_spaces`` for words that cover ``text`` in order, in linear time
+    (spaCy slices the rest of the text for every word): whitespace words are dropped, one
+    space after a word becomes its trailing space, other whitespace becomes a word.
+
+    >>> words_and_spaces(["中文", " ", "  ", "ok", "\\n"], "中文   ok\\n")
+    (['中文', '  ', 'ok', '\\n'], [True, False, False, False])
+    """
+    out: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for word in words:
+        if not word or word.isspace():
+            continue
+        start = text.find(word, pos)
+        if start < 0:
+            raise ValueError(f"word {word!r} not found in text after offset {pos}")
+        if start > pos:
+            out.append(text[pos:start])
+            spaces.append(False)
+        out.append(word)
+        spaces.append(False)
+        pos = start + len(word)
+        if text.startswith(" ", pos):
+            spaces[-1] = True
+            pos += 1
+    if pos < len(text):
+        out.append(text[pos:])
+        spaces.append(False)
+    return out, spaces
+
+
+def text_words(text: str) -> list[str]:
+    """jieba's words of ``text`` as a spaCy Doc of it has them: its tokens, each followed by
+    its trailing space as a word of its own; together they spell ``text``.
+
+    >>> text_words("记者  王峰 说")
+    ['记者', ' ', ' ', '王峰', ' ', '说']
+    """
+    cut = load_jieba().lcut(text)
+    if sum(map(len, cut)) != len(text):  # jieba lost or added characters: align by search
+        words, spaces = words_and_spaces(cut, text)
+        return [
+            w for word, space in zip(words, spaces, strict=True) for w in (word, " ")[: 1 + space]
+        ]
+    return _regroup_whitespace(cut)
+
+
+def _regroup_whitespace(cut: list[str]) -> list[str]:
+    """jieba's words with each whitespace run regrouped as spaCy does: after a word, a first
+    space on its own (the word's trailing space), then the rest of the run as one word."""
+    out: list[str] = []
+    gap = ""
+    for word in cut:
+        if not word:
+            continue
+        if word.isspace():
+            gap += word
+            continue
+        if gap:
+            out.extend(_gap_words(gap, bool(out)))
+            gap = ""
+        out.append(word)
+    if gap:
+        out.extend(_gap_words(gap, bool(out)))
+    return out
+
+
+def _gap_words(gap: str, after_word: bool) -> list[str]:
+    if after_word and gap[0] == " ":
+        return [" ", gap[1:]] if len(gap) > 1 else [" "]
+    return [gap]
