@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pipeline.document import Entity
 from pipeline.entities.candidates import LABELS, MODEL_DIR, MODEL_FILE
+from pipeline.entities.canonical import canonical_names
 from pipeline.entities.components import build_nlp, doc_state
 from pipeline.entities.crf import bioes_spans, crf_spans
 from pipeline.entities.features import char_features, doc_words, normalize, tokenizer_nlp
@@ -59,6 +60,10 @@ def extract_entities(text: str) -> list[Entity]:
         # that grows without end, so start afresh (no output depends on the vocabulary).
         build_nlp.cache_clear()
         nlp = build_nlp()
-    doc = nlp(text)
-    spans = resolve(text, doc_state(doc).spans)
-    return [Entity("", None, s, e, text[s:e], label) for s, e, label in spans]
+    state = doc_state(nlp(text))
+    spans = resolve(text, state.spans)
+    boundaries = frozenset([*state.table[0], len(text)])
+    return [
+        Entity("", None, s, e, text[s:e], label, canonical)
+        for s, e, label, canonical in canonical_names(text, spans, boundaries)
+    ]
