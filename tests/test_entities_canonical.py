@@ -12,6 +12,7 @@ import pipeline
 from pipeline.document import json_schema
 from pipeline.entities import extract_entities
 from pipeline.entities.canonical import (
+    abbreviated_mentions,
     canonical_names,
     demonstrative_mentions,
     is_abbreviation,
@@ -157,3 +158,19 @@ def _orgs(text: str, *names: str) -> list[tuple[int, int, str]]:
         taken.add(start)
         spans.append((start, start + len(name), "ORG"))
     return sorted(spans)
+
+
+def test_dictionary_abbreviation_after_its_full_name_becomes_a_mention():
+    text = "中国第一汽车集团今天发布新车，一汽的销量增长。"
+    assert ("一汽", "ORG", "中国第一汽车集团") in _triples(text)
+
+
+def test_dictionary_abbreviation_without_a_full_name_stays_unlinked():
+    found = abbreviated_mentions("一汽的销量增长", [], frozenset([0, 2, 3, 5, 7]))
+    assert found == []
+
+
+def test_listed_short_name_links_to_an_unlisted_full_name():
+    text = "中国第一汽车集团（以下简称一汽）发布新车，一汽集团的销量增长。"
+    canon = {surface: c for surface, _, c in _triples(text)}
+    assert canon["一汽集团"] == "中国第一汽车集团"

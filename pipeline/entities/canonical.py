@@ -18,9 +18,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from pipeline.entities.lexicons import gazetteer_index, rule_lexicons
 from pipeline.zh.chars import HAN
+from pipeline.zh.words import jieba_word_tags
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,31 @@ def demonstrative_mentions(text: str, named: Sequence[tuple[int, int, str, str]]
     return mentions
 
 
+def abbreviated_mentions(
+    text: str, named: Sequence[tuple[int, int, str, str]], boundaries: frozenset[int]
+) -> list[Mention]:
+    """Words jieba's dictionary tags as abbreviations (``j``: 一汽, 北大) outside any entity,
+    each a mention of the one organization named before it that it abbreviates.
+
+    >>> text = "中国第一汽车集团称，一汽的销量增长"
+    >>> abbreviated_mentions(text, [(0, 8, "ORG", "中国第一汽车集团")], frozenset([8, 9, 10, 12]))
+    [Mention(start=10, end=12, label='ORG', canonical='中国第一汽车集团')]
+    """
+    tags = jieba_word_tags()
+    cuts = sorted(boundaries)
+    taken = {i for s, e, _, _ in named for i in range(s, e)}
+    mentions = []
+    for start, end in pairwise(cuts):
+        word = text[start:end]
+        if tags.get(word) != "j" or len(word) < 2 or start in taken:
+            continue
+        fulls = {full for s, _, label, full in named if label == "ORG" and s < start}
+        fulls = {full for full in fulls if _abbreviates(word, full)}
+        if len(fulls) == 1:
+            mentions.append(Mention(start, end, "ORG", fulls.pop()))
+    return mentions
+
+
 Named = dict[tuple[int, int], tuple[str, str | None]]
 
 
@@ -191,10 +218,10 @@ def canonical_names(
     """
     own: Named = {(s, e): (label, None) for s, e, label in spans}
     named = _name_each(text, with_mentions(own, introduced_mentions(text, spans, boundaries)))
-    demonstratives = demonstrative_mentions(text, named)
-    if not demonstratives:
+    later = [*demonstrative_mentions(text, named), *abbreviated_mentions(text, named, boundaries)]
+    if not later:
         return named
-    merged = with_mentions({(s, e): (lab, full) for s, e, lab, full in named}, demonstratives)
+    merged = with_mentions({(s, e): (lab, full) for s, e, lab, full in named}, later)
     return [(s, e, lab, full or text[s:e]) for (s, e), (lab, full) in sorted(merged.items())]
 
 
@@ -217,9 +244,9 @@ def _name_each(text: str, merged: Named) -> list[tuple[int, int, str, str]]:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """An abbreviation, unless ``short`` is a listed name with the same ending (中国银行 is
-    no short form of 中国工商银行; 北大 is one of 北京大学) or a parent organization."""
-    if short in _listed() and short[-2:] == full[-2:]:
+    """An abbreviation, unless both are listed names with the same ending (中国银行 is no
+    short form of 中国工商银行; 北大 is one of 北京大学) or ``short`` is a parent organization."""
+    if short in _listed() and full in _listed() and short[-2:] == full[-2:]:
         return False
     if short in full and short.endswith(_org_suffixes()):  # a parent: 清华大学 in 清华大学出版社
         return False
