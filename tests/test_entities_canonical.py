@@ -174,3 +174,12 @@ def test_listed_short_name_links_to_an_unlisted_full_name():
     text = "中国第一汽车集团（以下简称一汽）发布新车，一汽集团的销量增长。"
     canon = {surface: c for surface, _, c in _triples(text)}
     assert canon["一汽集团"] == "中国第一汽车集团"
+
+
+def test_canonical_name_on_a_traditional_page_is_in_the_page_script():
+    text = "華遠重工集團（以下簡稱「華遠」）今日公布營收，華遠股價上漲。"
+    doc = pipeline.extract(text)
+    short = [e for e in doc.entities if e.surface == "華遠"]
+    assert short
+    assert {e.canonical for e in short} == {"華遠重工集團"}
+    assert all(doc.page.text[e.start : e.end] == e.surface for e in doc.entities)
