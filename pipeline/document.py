@@ -111,6 +111,8 @@ class Entity:
     end: int
     surface: str
     label: str  # PER | ORG | LOC | WORK | PRODUCT | EVENT
+    # the full name this mention stands for (一汽 -> 中国第一汽车集团有限公司), else its surface
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any
 import pycrfsuite
 
 from pipeline.entities import MODEL_DIR, MODEL_FILE, char_features, doc_words, tokenizer_nlp
+from pipeline.entities.model_features import extra_features
 
 NEWS_SOURCES = ("msra_val", "msra_test", "pd98_dev", "pd98_test")
 MODEL_LABELS = ("PER", "ORG", "LOC")
@@ -49,13 +50,21 @@ def read_records(path: Path, sources: Sequence[str]) -> list[dict[str, Any]]:
     return [r for r in records if r["source"] in sources]
 
 
-def sentence_items(record: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
-    """CRF features and BIOES tags of one record (model labels only)."""
+def sentence_items(
+    record: dict[str, Any], extra: bool = False
+) -> tuple[list[list[str]], list[str]]:
+    """CRF features and BIOES tags of one record (model labels only); ``extra`` adds the
+    features of :mod:`pipeline.entities.model_features` (a model trained so needs them when
+    tagging)."""
     text = record["text"]
     words = doc_words(tokenizer_nlp()(text))
     spans = [(e["start"], e["end"], e["label"]) for e in record["entities"]]
     spans = [s for s in spans if s[2] in MODEL_LABELS]
-    return char_features(text, words), bioes(len(text), spans)
+    feats = char_features(text, words)
+    if extra:
+        for row, more in zip(feats, extra_features(text, words), strict=True):
+            row.extend(more)
+    return feats, bioes(len(text), spans)
 
 
 def train(
@@ -67,6 +76,7 @@ def train(
     c2: float = 0.01,
     max_iterations: int = 150,
     holdout: int = 0,
+    extra: bool = False,
 ) -> dict[str, Any]:
     """Train the CRF and write it to ``out_dir``; returns the settings and timings written.
 
@@ -81,7 +91,7 @@ def train(
     trainer = pycrfsuite.Trainer(verbose=False)
     n_chars = 0
     for record in records:
-        feats, tags = sentence_items(record)
+        feats, tags = sentence_items(record, extra)
         trainer.append(feats, tags)
         n_chars += len(tags)
     t1 = time.perf_counter()
@@ -100,6 +110,7 @@ def train(
         "sentences": len(records),
         "chars": n_chars,
         "holdout": holdout,
+        "extra_features": extra,
         "params": params,
         "feature_seconds": round(t1 - t0, 1),
         "train_seconds": round(t2 - t1, 1),
@@ -116,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--max-iterations", type=int, default=150)
     parser.add_argument("--holdout", type=int, default=0)
+    parser.add_argument("--sources", default=",".join(NEWS_SOURCES), help="comma-separated")
+    parser.add_argument(
+        "--extra-features", action="store_true", help="add pipeline.entities.model_features"
+    )
     args = parser.parse_args(argv)
     info = train(
         args.train_path,
@@ -124,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         c2=args.c2,
         max_iterations=args.max_iterations,
         holdout=args.holdout,
+        sources=tuple(args.sources.split(",")),
+        extra=args.extra_features,
     )
     print(json.dumps(info, indent=2))
 

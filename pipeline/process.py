@@ -357,6 +357,8 @@ def _place(ctx: _Context, unit: _Unit, items: Iterable[_Item], kind: str) -> lis
             "end": end,
             "surface": page.text[start:end],
         }
+        if isinstance(item, Entity):
+            changes["canonical"] = _entity_canonical(unit, item, changes["surface"])
         if isinstance(item, Figure):
             changes |= _figure_strings(unit, item)
             changes["sentence"] = _to_page(ctx, unit, *item.sentence)
@@ -364,6 +366,14 @@ def _place(ctx: _Context, unit: _Unit, items: Iterable[_Item], kind: str) -> lis
             changes["subject_span"] = _span_on_page(ctx, unit, item.subject_span)
         placed.append(dataclasses.replace(item, **changes))
     return placed
+
+
+def _entity_canonical(unit: _Unit, entity: Entity, surface: str) -> str:
+    """The entity's canonical name in the page's own script: its page surface when it names
+    itself, else the full name as first written in the unit."""
+    if entity.canonical is None or entity.canonical == entity.surface:
+        return surface
+    return _own_script(unit.map.text, unit.clean, entity.canonical) or surface
 
 
 def _figure_strings(unit: _Unit, figure: Figure) -> dict[str, str | None]:

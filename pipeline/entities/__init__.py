@@ -20,10 +20,12 @@ with the same tags as crfsuite's tagger.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from pipeline.document import Entity
 from pipeline.entities.candidates import LABELS, MODEL_DIR, MODEL_FILE
+from pipeline.entities.canonical import canonical_names
 from pipeline.entities.crf import bioes_spans, crf_spans
 from pipeline.entities.features import char_features, normalize
 from pipeline.entities.gazetteer import gazetteer_spans
@@ -70,5 +72,10 @@ def extract_entities(text: str) -> list[Entity]:
     """
     if not text.strip():
         return []
-    spans = resolve(text, candidate_spans(text_words(text)))
-    return [Entity("", None, s, e, text[s:e], label) for s, e, label in spans]
+    words = text_words(text)
+    spans = resolve(text, candidate_spans(words))
+    boundaries = frozenset(itertools.accumulate(map(len, words), initial=0))
+    return [
+        Entity("", None, s, e, text[s:e], label, canonical)
+        for s, e, label, canonical in canonical_names(text, spans, boundaries)
+    ]

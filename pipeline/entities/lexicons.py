@@ -51,5 +51,6 @@ def rule_lexicons() -> dict[str, tuple[str, ...]]:
         "clause_verbs",
         "event_only_suffixes",
         "name_prefix_stops",
+        "common_nr_words",
     )
     return {n: read_list(f"{RULES}/{n}.txt") for n in names}

@@ -24,10 +24,14 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
     taken = [False] * (len(text) + 1)
     chosen: list[tuple[int, int, str]] = []
     generic = frozenset(rule_lexicons()["generic_names"])
+    common = _common_nr_words()
     for s, e, label, priority in sorted(candidates, key=lambda c: (c[0] - c[1], -c[3], c[0])):
         if e <= s or any(taken[s:e]) or text[s:e] in generic:
             continue
         if priority == PRIORITY_MODEL and not model_span_ok(text[s:e], label):
+            continue
+        # jieba tags some common words nr (金刚石, 哈达); the model learnt names from such tags
+        if priority == PRIORITY_MODEL and label == "PER" and text[s:e] in common:
             continue
         if label == "PER" and not is_name(text[s:e]):
             continue
@@ -51,6 +55,11 @@ def resolve(text: str, candidates: Iterable[Candidate]) -> list[tuple[int, int, 
         else:
             merged.append((s, e, label))
     return merged
+
+
+@cache
+def _common_nr_words() -> frozenset[str]:
+    return frozenset(rule_lexicons()["common_nr_words"])
 
 
 def _trim_glued_persons(text: str, candidates: list[Candidate]) -> list[Candidate]:
