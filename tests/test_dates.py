@@ -487,7 +487,7 @@ def test_compound_and_fractional_durations(text: str, surface: str, normalized: 
 
 
 def test_a_count_after_a_story_event_stays_a_duration() -> None:
-    assert only("物价连续下降41个月后首次上涨。", published=PUB) == ("41个月", "duration", "P41M")
+    assert only("出口连续增长17个月后首次回落。", published=PUB) == ("17个月", "duration", "P17M")
 
 
 # ---------------------------------------------------------------- spans from publication

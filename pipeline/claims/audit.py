@@ -3,7 +3,7 @@
 - a sidebar figure that differs from the body's figure for the same metric, subject and period;
 - a part larger than its whole (其中: 147万 ≤ 172万 ≤ 596万);
 - a share over 100%, and shares of one whole, listed together, adding up past 100%;
-- a rate of change that two stated levels do not give (由14.5元提高到22.3元，增长10%).
+- a rate of change that two stated levels do not give (由8.2元提高到11.5元，增长10%).
 
 Every finding names the figures (offsets into the page text) and says why in one line; a clean
 page gives none. Rounding is allowed for: each figure may be off by half its last digit.

@@ -57,7 +57,7 @@ def subject_finding(claimed: ClaimedFigure, site: Site) -> Finding | None:
 
 
 def site_period(site: Site) -> DateMention | None:
-    """The page's date for the figure: a date in its own clause (由2020年的34立方米降至2025年的
+    """The page's date for the figure: a date in its own clause (由2019年的52立方米降至2024年的
     9.73立方米), else its ``period`` field located on the page, else the nearest date before it
     in its sentence, else in its article within ``DATE_REACH`` characters before. Dates it is
     compared with (比2024年, 较上年) do not count."""
@@ -71,7 +71,7 @@ def site_period(site: Site) -> DateMention | None:
     inside = [d for d in dates if lo <= d.start and d.end <= figure.start]
     if inside and not _CLAUSE_BREAK.search(text[inside[-1].end : figure.start]):
         return inside[-1]
-    if site.opens_range:  # 与2020年相比，…由14.5元提高到22.3元: the base level is 2020's
+    if site.opens_range:  # 与2019年相比，…由8.2元提高到11.5元: the base level is 2019's
         base = _base_date(site)
         if base is not None:
             return base

@@ -93,12 +93,12 @@ def sites_of(doc: PageDocument) -> list[Site]:
         if i in respective:  # its list item, not the whole list, is its own clause
             clauses = ["", respective[i]]
         own = _distances(clauses[-1], right)
-        # The clause before says what a bare rate counts (…旅客23.4万人次，同比增长53%).
+        # The clause before says what a bare rate counts (…游客12.6万人次，同比增长18%).
         head = _CLAUSE_END.split(text[lo : figure.start])
         previous = _counted_clause(head) if i not in respective else ""
         for gram in page_grams(previous):
             own.setdefault(gram, FAR)
-        if i in ranges:  # 由14.5元提高到22.3元: the second level counts what the first does
+        if i in ranges:  # 由8.2元提高到11.5元: the second level counts what the first does
             first = ranges[i]
             words = _CLAUSE_END.split(text[lo : first.start])[-1]
             for gram, away in _distances(words, "").items():
@@ -138,7 +138,7 @@ def places_in_force(
     before = [e for e in divisions if lo - PLACE_REACH <= e.start < lo]
     if not before:
         return inside, False
-    run = [before[-1]]  # with the divisions written right before it (山西 in 山西朔州)
+    run = [before[-1]]  # with the divisions written right before it (湖南 in 湖南岳阳)
     for e in reversed(before[:-1]):
         if e.end != run[0].start:
             break
@@ -170,7 +170,7 @@ def from_to_pairs(text: str, figures: Sequence[Figure]) -> dict[int, Figure]:
 
 def _counted_clause(clauses: list[str]) -> str:
     """For a figure whose own clause (the last) says only how or how long (同比增长8.3%,
-    连续3年超1亿吨), the nearest clause before it that says what is counted; else ""."""
+    连续5年超2万吨), the nearest clause before it that says what is counted; else ""."""
     if len(clauses) < 2 or not bare_clause(clauses[-1]):
         return ""
     for clause in reversed(clauses[:-1]):

@@ -57,8 +57,8 @@ def _longest_name() -> int:
 def find_places(text: str) -> list[Place]:
     """Division names in ``text``, longest first at each position, left to right.
 
-    >>> [p.surface for p in find_places("山西朔州年均消纳煤矸石")]
-    ['山西', '朔州']
+    >>> [p.surface for p in find_places("湖南岳阳年均回收废钢")]
+    ['湖南', '岳阳']
     """
     forms, most = _forms(), _longest_name()
     found, pos = [], 0
@@ -82,6 +82,6 @@ def mentions(text: str, place: Place) -> bool:
 @cache
 def is_division(name: str) -> bool:
     """Whether the name is a Chinese division in one of its forms (浙江, 浙江省, 朔州市), or
-    divisions one after another (山西朔州)."""
+    divisions one after another (湖南岳阳)."""
     places = find_places(name)
     return bool(places) and sum(p.end - p.start for p in places) == len(name)

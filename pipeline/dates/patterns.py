@@ -192,7 +192,7 @@ def _units_guarded() -> str:
 
 # A count is not one after a number, a vague count word (数十年) or an ordinal/periodic word;
 # 前 makes it 'before' (提前 counts); 这一年, 上一年 are years, but Arabic digits after 下 are
-# counted (情况下30秒内).
+# counted (条件下15秒内).
 _NOT_COUNT = rf"(?<![0-9.{CN_DIGIT}两十百第每近数几])(?:(?=[0-9])|(?<![上下本这]))(?<!(?<!提)前)"
 
 

@@ -166,7 +166,7 @@ def extract_figures(
         if not in_sidebar and "\n" in text[topic_end : cand.start]:
             topic = None  # a new paragraph: its subject is named anew
         if group is not None and group[0] == sentence and ctx.subject is None:
-            ctx = replace(ctx, subject=group[1])  # 27个省份启动春灌，累计供水…: the group's
+            ctx = replace(ctx, subject=group[1])  # 12个城市启动试点，累计投入…: the group's
         ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
         if ctx.subject:
             topic, topic_end = ctx.subject, cand.end
@@ -347,7 +347,7 @@ def _compared(text: str, start: int) -> bool:
 
 
 def _listed(text: str, name: Name) -> bool:
-    """A member of a list the figure counts (河南、山东等10个省份; 甲、乙、丙三市), not its
+    """A member of a list the figure counts (江苏、浙江等8个省份; 甲、乙、丙三市), not its
     holder."""
     after = text[name[1] : name[1] + 1]
     before = text[name[0] - 1 : name[0]] if name[0] else ""
@@ -374,7 +374,7 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
     named = nearest_name(scope.names, start, pos)
     anaphor = anaphor_before(text, start, pos)
     if report is not None and anaphor is not None and anaphor[0] < report[0]:
-        anaphor = None  # 平台 of 灵珠AI平台数据显示: part of the reporter's name
+        anaphor = None  # 平台 of 星河云平台数据显示: part of the reporter's name
     if anaphor is not None and (named is None or anaphor[0] >= named[1]):
         if report is not None:
             return report[1]  # 某旅行平台…显示，平台酒店预订…: the platform reports

@@ -2,7 +2,7 @@
 
 The rule: the key is the head of the metric's noun phrase.
 
-1. Brackets, quotes and what full-width parentheses enclose go (家电（不含手机）零售总额 ->
+1. Brackets, quotes and what full-width parentheses enclose go (家具（不含床垫）零售总额 ->
    家电零售总额); so does everything up to the last 的 (耕地的亩均产量 -> 亩均产量).
 2. Scope and time modifiers at the front go (累计, 全年, 新增 ...: ``metric_modifiers.txt``).
 3. The rest is cut into dictionary words (jieba's dictionary, longest match), up to a
@@ -13,9 +13,9 @@ The rule: the key is the head of the metric's noun phrase.
    the head (普惠型, 小微企业, 个人住房) are dropped that way, so 普惠型小微企业贷款余额 and
    个人住房贷款余额 both give 贷款余额.
 
->>> metric_key("普惠型小微企业贷款余额"), metric_key("个人住房贷款余额")
+>>> metric_key("绿色信贷贷款余额"), metric_key("个人住房贷款余额")
 ('贷款余额', '贷款余额')
->>> metric_key("家电（不含手机）国内市场零售总额"), metric_key("耕地的亩均产量")
+>>> metric_key("家具（不含床垫）线上零售总额"), metric_key("耕地的亩均产量")
 ('零售总额', '亩均产量')
 """
 

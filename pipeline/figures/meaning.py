@@ -90,7 +90,7 @@ def figure_context(
         metric = left_metric or right or fallback or rate or None
         right_used = used if metric == right else 0
     parallel = subject is not None and not rest  # …，山东过四成半: same measure, new subject
-    # …，首次突破千亿元: only adverbs before a qualifier that is the predicate, the same measure
+    # …，全年首次突破百亿元: only adverbs before a qualifier that is the predicate, the same measure
     linked = (
         left.endswith((*ADVERBS, "首次", "再次", "仅", "只"))
         and not phrase
@@ -133,7 +133,7 @@ def _left_words(
         p = dated[-1].start
     if p > lo and text[p - 1] in "从由":
         return text[lo : p - 1].strip(PUNCT_STRIP), False
-    pair = _FROM_WHEN.search(text, lo, start)  # 由“十二五”末的40%: a time the dates missed
+    pair = _FROM_WHEN.search(text, lo, start)  # 由“十三五”末的25%: a time the dates missed
     if pair is not None and pair.end() == start:
         return text[lo : pair.start()].strip(PUNCT_STRIP), False
     if not dated:

@@ -122,7 +122,7 @@ def cut_boundary(lex: Lexicon, phrase: str) -> str:
 
 
 PUNCT_STRIP = "“”‘’\"'「」『』《》()（）[]【】 \t\u3000"
-# 20家已完成改造, 约3平方米却能…: an adverb after a figure opens the predicate
+# 20家已完成改造, 仅5公斤却能…: an adverb after a figure opens the predicate
 ADVERBS = ("已经", "已", "均", "都", "将", "也", "还", "却", "就", "才")
 
 
