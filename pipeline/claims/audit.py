@@ -124,7 +124,7 @@ def _parts_exceed_wholes(doc: PageDocument) -> list[Finding]:
 
 def _whole_of(text: str, part: Figure, lead: int, wholes: list[Figure]) -> Figure:
     """The whole a 其中 part belongs to: the figure before whose clause shares most words with
-    the part's (核发绿证3.58亿个，涉及项目125.69万个，其中可交易绿证2.16亿个: 3.58亿个),
+    the part's (发放补贴4.2亿元，涉及农户36万户，其中种粮补贴2.5亿元: 4.2亿元),
     the nearest one on a tie."""
     words = page_grams(text[lead : part.start])
 

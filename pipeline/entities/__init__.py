@@ -67,8 +67,8 @@ def __getattr__(name: str) -> Any:
 def extract_entities(text: str) -> list[Entity]:
     """Named entities of ``text``, sorted, non-overlapping, with exact character offsets.
 
-    >>> [(e.surface, e.label) for e in extract_entities("南开大学教授田利辉发布《报告》。")]
-    [('南开大学', 'ORG'), ('田利辉', 'PER'), ('《报告》', 'WORK')]
+    >>> [(e.surface, e.label) for e in extract_entities("北京大学教授张明远发布《报告》。")]
+    [('北京大学', 'ORG'), ('张明远', 'PER'), ('《报告》', 'WORK')]
     """
     if not text.strip():
         return []

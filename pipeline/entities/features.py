@@ -76,9 +76,9 @@ def char_features(
     (both computed when not given). Built column by column (one comprehension per feature
     kind) because this runs on every character.
 
-    >>> feats = char_features("田利辉说")
+    >>> feats = char_features("张明远说")
     >>> len(feats), feats[0][:2]
-    (4, ['c=田', 'c-1=^'])
+    (4, ['c=张', 'c-1=^'])
     """
     if not text:
         return []

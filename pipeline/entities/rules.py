@@ -72,7 +72,7 @@ def _rule_patterns() -> dict[str, re.Pattern[str]]:
         "bracket_tail": re.compile(
             rf"[{HAN}]{{0,8}}?(?:{compile_alternation(lex['org_suffixes']).pattern})"
         ),
-        # role + name: 教授田利辉说 / 本报记者 彭江 / 副研究员于涛表示 (name is group 1)
+        # role + name: 教授张明远说 / 本报记者 王明 / 研究员李华表示 (name is group 1)
         "role_name": re.compile(
             rf"(?:{roles})[ \u3000]?((?:{surnames})(?:[ \u3000][{HAN}](?=\s)|"
             rf"[{HAN}]{{1,2}}?))"
@@ -300,7 +300,7 @@ _BRACKETED = re.compile(rf"[（(]([{HAN}]{{2,8}})[)）]")
 def bracketed_place_org_spans(
     text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
 ) -> list[tuple[int, int, str]]:
-    """Company names with their seat in brackets: 朴华新能源材料（上海）有限公司 is one ORG.
+    """Company names with their seat in brackets: 星辰精密仪器（苏州）有限公司 is one ORG.
 
     The bracketed words must be a listed place, an organization suffix must follow within a
     few characters, and a name must stand before the bracket.

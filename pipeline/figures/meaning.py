@@ -57,7 +57,7 @@ def figure_context(
     saw_change = saw_change or led_by_change
     open_clause = "分别" in left or saw_change
     if not phrase and not rate and open_clause and text[lo - 1 : lo] in ("，", ","):
-        # 通信行业净流出金额居前，分别为96.49亿元 / 特别是出口额，同比增长5%: the measure is
+        # 化工行业净流入金额居前，分别为12.3亿元 / 特别是出口额，同比增长5%: the measure is
         # named in the clause before
         earlier = text[clause_start(text, sentence_start, lo - 1) : lo - 1]
         if not any(c.isdigit() for c in earlier):
@@ -179,7 +179,7 @@ def topic_subject(
     return None
 
 
-# 新华社北京6月11日电 (记者…), 中国经济网北京6月12日讯, 本报讯: the agency is no subject
+# 新华社北京6月11日电 (记者…), 某某网北京3月2日讯, 本报讯: the agency is no subject
 _DATELINE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,14}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日|本报[\u4e00-\u9fff]{0,6}?)[电讯]"
     r"[ \u3000]*(?:[（(][^（）()\n]{0,40}[）)])?[ \u3000]*"
@@ -257,7 +257,7 @@ def _sentence_subject(
         q += 1
     subject, _ = split_subject(lex, text[p:q].strip(PUNCT_STRIP))
     if subject is not None and subject.startswith(("截至", "截止")):
-        return None  # 截至招股说明书签署日: a time clause
+        return None  # 截至公告披露日: a time clause
     return subject
 
 

@@ -66,7 +66,7 @@ def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
     for best in sorted(ends, reverse=True):
         if _name_like(lex, phrase[:best]):
             return _unit_of(phrase[:best]), phrase[best:]
-    if phrase in lex.subject_heads:  # 江苏进度过八成，山东过四成半: a place alone
+    if phrase in lex.subject_heads:  # 甲省进度过七成，乙省过三成半: a place alone
         return phrase, ""
     for head in lex.subject_heads:  # a place or collective subject (浙江, 我国, 全省)
         if phrase.startswith(head) and len(phrase) > len(head):
@@ -159,12 +159,12 @@ def right_phrase(lex: Lexicon, text: str, pos: int, hi: int) -> tuple[str, int]:
             return _cut_at_stops(lex, raw[len(adverb) :], skip_first=True), 0
     head = raw.find("的")
     # skip a short modifier (知名的…) unless the phrase runs into the next number: then 的
-    # opens that figure's metric (两类产品的存续规模占比分别为19.38%)
+    # opens that figure's metric (两种贷款的余额占比分别为12.5%)
     next_number = q < len(text) and (text[q].isdigit() or text[q] in NUMERAL_CHARS)
     start = head + 1 if 0 < head <= 4 and not next_number else 0
     words = dictionary_words(raw[start:])
     if start == 0 and 0 < head < len(raw) - 1 and _is_predicate(words[0][1]):
-        start = head + 1  # 拥有热带森林的国家: a relative clause before 的, the noun after it
+        start = head + 1  # 种植茶树的农户: a relative clause before 的, the noun after it
         words = dictionary_words(raw[start:])
     phrase = _cut_at_stops(lex, _cut_at_predicate(raw[start:], words))
     used = pos - origin + start + len(phrase)

@@ -18,7 +18,7 @@ entity, or a name the text gives elsewhere: 安德森 for 彼得·安德森), a 
 named last in its sentence, else the last speaker or person in subject position), or a role or
 a noun for a person (负责人, 老人; ``gazetteers/quotes/speaker_nouns.txt``). The organization
 is the ORG entity before the person and the role the words in between
-(南开大学金融学教授田利辉 -> 南开大学, 金融学教授); a person quoted without them keeps those
+(北京大学经济学教授张明远 -> 北京大学, 经济学教授); a person quoted without them keeps those
 the text gives where it first introduces the person.
 """
 
@@ -38,10 +38,10 @@ def extract_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
     """Direct and reported speech in ``text`` with speakers resolved against ``entities``.
 
     >>> from pipeline.entities import extract_entities
-    >>> t = "南开大学金融学教授田利辉说：“要降低成本。”"
+    >>> t = "北京大学经济学教授张明远说：“要降低成本。”"
     >>> quotes = extract_quotes(t, extract_entities(t))
     >>> [(q.speaker, q.organization, q.role, q.text) for q in quotes]
-    [('田利辉', '南开大学', '金融学教授', '要降低成本。')]
+    [('张明远', '北京大学', '经济学教授', '要降低成本。')]
     """
     ctx = _Context.build(text, entities)
     all_marks = quote_marks(text)

@@ -30,7 +30,7 @@ MAX_ANTECEDENT = 300
 Speaker = tuple[str, Span | None, str | None, str | None]
 
 
-# Clause openers that belong to no speaker (据田利辉介绍 -> 田利辉).
+# Clause openers that belong to no speaker (据张明远介绍 -> 张明远).
 _LEAD = re.compile(r"(?:据|对此|同时|此外|另外|其中|正如|但是|但|而|不过)?[，,\s]*")
 
 
@@ -128,9 +128,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     term = r"“[^“”\n]{1,12}”"
     return {
         "verb": re.compile(verbs),
-        # 田利辉说：“…” (group 1 = verb; the speaker phrase lies before it)
+        # 张明远说：“…” (group 1 = verb; the speaker phrase lies before it)
         "before": re.compile(rf"({verbs})[：:，,]?\s*“"),
-        # “…”田利辉说。 / “…”，他表示， / “…”通过调研，张三认为，
+        # “…”张明远说。 / “…”，他表示， / “…”通过调研，张三认为，
         "after": re.compile(
             rf"”[，,]?((?:{plain}{{1,12}}[，,])?(?:{plain}|{term}){{1,{MAX_PHRASE}}}?)"
             rf"({verbs})(?=[。，,：:；！？\n]|$)"

@@ -73,7 +73,7 @@ def _column_signs_next(lines: list[_Line], rest: list[_Block]) -> bool:
 
 def _column_and_name(lines: list[_Line]) -> bool:
     """Two lines that are a column name (a short display line without punctuation) over an
-    author's bare name, as a commentary signs off (陶然论金 / 陆敏); a reporter's byline
+    author's bare name, as a commentary signs off (经济时评 / 柯文涛); a reporter's byline
     (本报记者 X) opens an article instead.
 
     >>> from pipeline.segment.lines import _classify
@@ -172,9 +172,9 @@ def _fill_heads(draft: Draft, lines: list[_Line]) -> None:
 def _is_kicker_pair(first: str, second: str) -> bool:
     """Whether two stacked heading lines read kicker + headline (else headline + subheadline).
 
-    >>> _is_kicker_pair("江西制造职业技术学院", "“一体两院”模式赋能地方智能制造升级")
+    >>> _is_kicker_pair("某市职业技术学院", "“校企共建”模式助力地方制造升级")
     True
-    >>> _is_kicker_pair("国家发展改革委将从5方面支持民企发展", "依法保护民营企业合法权益")
+    >>> _is_kicker_pair("有关部门将从4方面支持小微企业", "稳定小微企业融资预期")
     False
     """
     if first.endswith("——"):

@@ -267,7 +267,7 @@ def _promote_headlines(lines: list[_Line]) -> None:
 
 
 def is_tagged(ln: _Line) -> bool:
-    """A heading that ends with a column tag, like 秒秒与涓涓（金台随感）."""
+    """A heading that ends with a column tag, like 山路与溪水（副刊随笔）."""
     return (
         ln.role == "heading"
         and bool(_COLUMN_TAG.search(ln.text))
