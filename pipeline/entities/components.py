@@ -97,55 +97,55 @@ def cut_clause_verbs(
     return out
 
 
+def _pipe(step: Callable[[DocState], None]) -> Callable[[Doc], Doc]:
+    """A pipeline component that lets ``step`` add its spans to the doc's shared state."""
+
+    def component(doc: Doc) -> Doc:
+        step(doc_state(doc))
+        return doc
+
+    return component
+
+
 @Language.factory("baokan_ner_model", default_config={"model_path": ""})
 def make_ner_model(nlp: Language, name: str, model_path: str) -> Callable[[Doc], Doc]:
     """The character CRF; ``model_path`` empty means the model shipped in the package."""
     path = Path(model_path) if model_path else MODEL_DIR / MODEL_FILE
 
-    def ner_model(doc: Doc) -> Doc:
-        st = doc_state(doc)
+    def ner_model(st: DocState) -> None:
         spans = crf_spans(st.text, st.words, path, st.names)
         st.add(cut_clause_verbs(st.words, st.table, spans), PRIORITY_MODEL)
-        return doc
 
-    return ner_model
+    return _pipe(ner_model)
 
 
 @Language.factory("baokan_gazetteer")
 def make_gazetteer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Exact matches of the name lists under ``gazetteers/entities/``."""
-
-    def gazetteer(doc: Doc) -> Doc:
-        st = doc_state(doc)
-        st.add(st.names, PRIORITY_GAZETTEER)
-        return doc
-
-    return gazetteer
+    return _pipe(lambda st: st.add(st.names, PRIORITY_GAZETTEER))
 
 
 @Language.factory("baokan_rules")
 def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Pattern rules: organizations, persons, works, products and events."""
+    return _pipe(_rules)
 
-    def rules(doc: Doc) -> Doc:
-        st = doc_state(doc)
-        orgs = org_rule_spans(st.text, st.words, st.table)
-        st.add(unknown_head_orgs(st.text, st.words, st.table, orgs), PRIORITY_UNKNOWN_HEAD)
-        for spans in (
-            orgs,
-            person_rule_spans(st.text),
-            event_spans(st.text, st.words, st.table),
-        ):
-            st.add(spans, PRIORITY_RULE)
-        places = division_spans(st.text, st.words, st.table)
-        st.add(places, PRIORITY_RULE)
-        st.add(place_head_spans(st.text, st.words, st.table, places), PRIORITY_RULE)
-        st.add(work_spans(st.text), PRIORITY_DELIMITED)
-        st.add(bracketed_place_org_spans(st.text, st.words, st.table), PRIORITY_DELIMITED)
-        st.add(quoted_name_spans(st.text), PRIORITY_DELIMITED)
-        return doc
 
-    return rules
+def _rules(st: DocState) -> None:
+    orgs = org_rule_spans(st.text, st.words, st.table)
+    st.add(unknown_head_orgs(st.text, st.words, st.table, orgs), PRIORITY_UNKNOWN_HEAD)
+    for spans in (
+        orgs,
+        person_rule_spans(st.text),
+        event_spans(st.text, st.words, st.table),
+    ):
+        st.add(spans, PRIORITY_RULE)
+    places = division_spans(st.text, st.words, st.table)
+    st.add(places, PRIORITY_RULE)
+    st.add(place_head_spans(st.text, st.words, st.table, places), PRIORITY_RULE)
+    st.add(work_spans(st.text), PRIORITY_DELIMITED)
+    st.add(bracketed_place_org_spans(st.text, st.words, st.table), PRIORITY_DELIMITED)
+    st.add(quoted_name_spans(st.text), PRIORITY_DELIMITED)
 
 
 @cache
