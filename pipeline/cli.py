@@ -7,7 +7,6 @@ supported / no finding, 1 some not / some findings, 2 usage error, 3 input error
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
@@ -53,12 +52,12 @@ def _options(
 
 
 def _published(value: str | None) -> str | None:
-    if value is None:
-        return None
+    from pipeline.document import published_date
+
     try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-05-20") from None
+        return published_date(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
 
 
 def _error(source: str, reason: str) -> None:
@@ -356,19 +355,23 @@ def evaluate(
 # Exit codes of check and audit.
 ALL_GOOD, SOME_NOT, USAGE, INPUT_ERROR = 0, 1, 2, 3
 
+# The inputs check and audit share: pages to extract, or a run extracted before.
+_PageFiles = Annotated[
+    list[Path] | None, typer.Argument(help="Pages (or folders of pages) to extract.")
+]
+_RunOption = Annotated[
+    Path | None,
+    typer.Option(help="An extracted run: its folder, pages.jsonl or DuckDB catalog."),
+]
+
 
 @app.command()
 def check(
     claim: Annotated[
         str | None, typer.Argument(help="The sentence that cites figures (or use --claims).")
     ] = None,
-    files: Annotated[
-        list[Path] | None, typer.Argument(help="Pages (or folders of pages) to extract.")
-    ] = None,
-    run: Annotated[
-        Path | None,
-        typer.Option(help="An extracted run: its folder, pages.jsonl or DuckDB catalog."),
-    ] = None,
+    files: _PageFiles = None,
+    run: _RunOption = None,
     pages: Annotated[
         Path | None, typer.Option(help="Extracted pages: pages.jsonl or a DuckDB catalog.")
     ] = None,
@@ -483,13 +486,8 @@ def _value_text(figure) -> str:
 
 @app.command()
 def audit(
-    files: Annotated[
-        list[Path] | None, typer.Argument(help="Pages (or folders of pages) to extract.")
-    ] = None,
-    run: Annotated[
-        Path | None,
-        typer.Option(help="An extracted run: its folder, pages.jsonl or DuckDB catalog."),
-    ] = None,
+    files: _PageFiles = None,
+    run: _RunOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON Lines, one finding a line.")
     ] = False,

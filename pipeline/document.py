@@ -7,6 +7,7 @@ given; :mod:`pipeline.extract` moves them onto the page and assigns ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -227,3 +228,14 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the page document, shipped with the package."""
     text = resources.files("pipeline").joinpath("schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def published_date(value: str | None) -> str | None:
+    """A publication date as ``Page.published`` holds it (ISO); ``ValueError`` if it is
+    not a date."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date like 2026-05-20") from None

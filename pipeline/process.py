@@ -36,7 +36,14 @@ from pipeline.document import (
 )
 from pipeline.entities import extract_entities
 from pipeline.figures import extract_figures
-from pipeline.ingest import IngestError, IngestFailure, LayoutHint, OcrSpan, read_pages
+from pipeline.ingest import (
+    IngestedPage,
+    IngestError,
+    IngestFailure,
+    LayoutHint,
+    OcrSpan,
+    read_pages,
+)
 from pipeline.ingest.normalize import View, normalize
 from pipeline.ingest.text import MAX_PAGE_CHARS, too_long
 from pipeline.quotes import extract_quotes
@@ -219,24 +226,26 @@ def extract_path(
     path: str | Path, *, published: str | dt.date | None = None
 ) -> list[PageDocument | IngestFailure]:
     """Documents of every page of one file, and a failure record for each page that failed."""
-    results: list[PageDocument | IngestFailure] = []
-    for item in read_pages(Path(path)):
-        if isinstance(item, IngestFailure):
-            results.append(item)
-            continue
-        try:
-            doc = extract(
-                item.text,
-                published=published,
-                source=item.source,
-                hints=item.hints,
-                ocr_lines=item.ocr_lines if item.ocr else None,
-            )
-        except Exception as err:  # one bad page must not stop a batch of thousands
-            results.append(IngestFailure(item.source, f"extraction failed: {err!r}"))
-        else:
-            results.append(doc)
-    return results
+    return [extract_item(item, published=published) for item in read_pages(Path(path))]
+
+
+def extract_item(
+    item: IngestedPage | IngestFailure, *, published: str | dt.date | None = None
+) -> PageDocument | IngestFailure:
+    """The document of one ingested page, or a failure record if it could not be read or
+    extracted."""
+    if isinstance(item, IngestFailure):
+        return item
+    try:
+        return extract(
+            item.text,
+            published=published,
+            source=item.source,
+            hints=item.hints,
+            ocr_lines=item.ocr_lines if item.ocr else None,
+        )
+    except Exception as err:  # one bad page must not stop a batch of thousands
+        return IngestFailure(item.source, f"extraction failed: {err!r}")
 
 
 def extract_paths(

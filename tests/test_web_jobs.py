@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from pipeline.document import PageDocument
 from pipeline.web import jobs
 
 
 def test_document_comes_back_from_its_json_unchanged(seed_doc):
-    again = jobs.document_from_dict(json.loads(seed_doc.to_json()))
+    again = PageDocument.from_dict(json.loads(seed_doc.to_json()))
     assert again == seed_doc
     assert again.to_json() == seed_doc.to_json()
 

@@ -22,7 +22,7 @@ import pandas as pd
 from pipeline.archive.inputs import InputFailure, PageSource
 from pipeline.document import TABLES, PageDocument
 from pipeline.ingest import IngestedPage, IngestFailure, read_pages
-from pipeline.process import extract
+from pipeline.process import extract, extract_item
 
 UNKNOWN_MONTH = "unknown"
 
@@ -91,21 +91,11 @@ def _extract_source(
 ) -> tuple[list[PageDocument], list[tuple[str, str]]]:
     docs, errors = [], []
     for item in _ingest(source):
-        if isinstance(item, IngestFailure):
-            errors.append((item.source, item.reason))
-            continue
-        try:
-            docs.append(
-                extract(
-                    item.text,
-                    published=published,
-                    source=item.source,
-                    hints=item.hints,
-                    ocr_lines=item.ocr_lines if item.ocr else None,
-                )
-            )
-        except Exception as err:  # one bad page must not stop a batch of thousands
-            errors.append((item.source, f"extraction failed: {err!r}"))
+        result = extract_item(item, published=published)
+        if isinstance(result, IngestFailure):
+            errors.append((result.source, result.reason))
+        else:
+            docs.append(result)
     return docs, errors
 
 

@@ -221,11 +221,7 @@ def year_pair(cand: Candidate, ctx: Context, hint: int | None) -> Reading:
 
 def weekend(cand: Candidate, ctx: Context, hint: int | None) -> Reading:
     """本周末, 上周末: the Saturday and Sunday of that ISO week."""
-    g, pub = cand.groups, ctx.published
-    if pub is None:
-        return "relative", None
-    weeks = {"上上": -2, "上": -1, "下": 1, "下下": 2}.get(g.get("wrel") or "", 0)
-    saturday = add_days(pub, 7 * weeks + 6 - pub.isoweekday())
+    saturday = _day_of_week(ctx.published, cand.groups.get("wrel"), 6)
     sunday = None if saturday is None else add_days(saturday, 1)
     if saturday is None or sunday is None:
         return "relative", None
@@ -234,14 +230,22 @@ def weekend(cand: Candidate, ctx: Context, hint: int | None) -> Reading:
 
 def weekday(cand: Candidate, ctx: Context, hint: int | None) -> Reading:
     """周三, 上周三: that weekday in the publication week (or the week before/after)."""
-    g, pub = cand.groups, ctx.published
-    if pub is None:
-        return "relative", None
-    wd = g["wd"] or "日"
+    wd = cand.groups["wd"] or "日"
     number = 7 if wd in "日天" else int(wd) if wd.isdigit() else "一二三四五六".index(wd) + 1
-    weeks = {"上上": -2, "上": -1, "下": 1, "下下": 2}.get(g.get("wrel") or "", 0)
-    day = add_days(pub, 7 * weeks + number - pub.isoweekday())
+    day = _day_of_week(ctx.published, cand.groups.get("wrel"), number)
     return "relative", None if day is None else day.isoformat()
+
+
+_WEEK_SHIFTS = {"上上": -2, "上": -1, "下": 1, "下下": 2}
+
+
+def _day_of_week(pub: datetime.date | None, shift: str | None, number: int) -> datetime.date | None:
+    """Weekday ``number`` (1 Monday .. 7 Sunday) of the publication week, or of the week
+    ``shift`` (上, 下下, ...) names; None without a publication date."""
+    if pub is None:
+        return None
+    weeks = _WEEK_SHIFTS.get(shift or "", 0)
+    return add_days(pub, 7 * weeks + number - pub.isoweekday())
 
 
 def decade(cand: Candidate, ctx: Context, hint: int | None) -> Reading:

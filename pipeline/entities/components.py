@@ -59,38 +59,33 @@ class JiebaTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
+def _pipe(step: Callable[[DocState], object]) -> Callable[[Doc], Doc]:
+    """A spaCy component that runs an entity step on the Doc's state."""
+
+    def component(doc: Doc) -> Doc:
+        step(doc_state(doc))
+        return doc
+
+    return component
+
+
 @Language.factory("baokan_ner_model", default_config={"model_path": ""})
 def make_ner_model(nlp: Language, name: str, model_path: str) -> Callable[[Doc], Doc]:
     """The character CRF; ``model_path`` empty means the model shipped in the package."""
     path = Path(model_path) if model_path else DEFAULT_MODEL
-
-    def ner_model(doc: Doc) -> Doc:
-        model_step(doc_state(doc), path)
-        return doc
-
-    return ner_model
+    return _pipe(lambda state: model_step(state, path))
 
 
 @Language.factory("baokan_gazetteer")
 def make_gazetteer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Exact matches of the name lists under ``gazetteers/entities/``."""
-
-    def gazetteer(doc: Doc) -> Doc:
-        gazetteer_step(doc_state(doc))
-        return doc
-
-    return gazetteer
+    return _pipe(gazetteer_step)
 
 
 @Language.factory("baokan_rules")
 def make_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Pattern rules: organizations, persons, works, products and events."""
-
-    def rules(doc: Doc) -> Doc:
-        rules_step(doc_state(doc))
-        return doc
-
-    return rules
+    return _pipe(rules_step)
 
 
 def blank_zh() -> Language:

@@ -14,6 +14,10 @@ from pipeline.zh.chars import HAN, HAN_RE, HAN_RUN_RE
 from pipeline.zh.patterns import compile_alternation
 from pipeline.zh.words import jieba_word_tags
 
+# A span with its label, and the word table of a text (start and end offset of each word).
+LabelSpan = tuple[int, int, str]
+WordTable = tuple[list[int], list[int]]
+
 _PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "new", "eng"})
 
 
@@ -114,10 +118,10 @@ def _rule_name(surface: str, strict: bool) -> bool:
     return head.startswith("nr") and tail.startswith("nr")
 
 
-def person_rule_spans(text: str) -> list[tuple[int, int, str]]:
+def person_rule_spans(text: str) -> list[LabelSpan]:
     """Persons next to a role (教授X, 记者 X), before a speech verb, or in editor lines."""
     pats = _rule_patterns()
-    spans: list[tuple[int, int, str]] = []
+    spans: list[LabelSpan] = []
     for key, strict in (("role_name", False), ("name_verb", True)):
         for m in pats[key].finditer(text):
             if _rule_name(m.group(1), strict):
@@ -127,11 +131,11 @@ def person_rule_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _editor_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def _editor_names(text: str, start: int, end: int) -> list[LabelSpan]:
     """Names in an editor line; a two-char name printed with a space inside stays one name."""
     surnames = frozenset(rule_lexicons()["surnames"])
     parts = [(m.start(), m.end()) for m in HAN_RUN_RE.finditer(text[start:end])]
-    spans: list[tuple[int, int, str]] = []
+    spans: list[LabelSpan] = []
     k = 0
     while k < len(parts):
         s, e = parts[k]
@@ -147,7 +151,7 @@ def _editor_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     return spans
 
 
-def work_spans(text: str) -> list[tuple[int, int, str]]:
+def work_spans(text: str) -> list[LabelSpan]:
     """Titles in 《》, brackets included.
 
     >>> work_spans("发布《通知》")
@@ -167,7 +171,7 @@ def _quoted_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
     )
 
 
-def quoted_name_spans(text: str) -> list[tuple[int, int, str]]:
+def quoted_name_spans(text: str) -> list[LabelSpan]:
     """Quoted names, quotes excluded: products (“科创贷”), events (“…专场”), organizations.
 
     The quoted words must end in a suffix from the lexicons and not be a common word.
@@ -244,8 +248,8 @@ def _subunits() -> frozenset[str]:
 
 
 def org_rule_spans(
-    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
-) -> list[tuple[int, int, str]]:
+    text: str, words: Sequence[str], table: WordTable | None = None
+) -> list[LabelSpan]:
     """Organizations ending in a suffix (银行, 分行, 监管局, 大学, 有限公司...) with a proper head.
 
     ``table`` is :func:`token_table` of ``words`` when already known.
@@ -266,9 +270,9 @@ def org_rule_spans(
 def unknown_head_orgs(
     text: str,
     words: Sequence[str],
-    table: tuple[list[int], list[int]],
-    orgs: Iterable[tuple[int, int, str]],
-) -> list[tuple[int, int, str]]:
+    table: WordTable,
+    orgs: Iterable[LabelSpan],
+) -> list[LabelSpan]:
     """Suffix-rule organizations headed by a two-character word jieba does not know, made of
     name characters (a coined trade name, X岭|重工|集团): such a head is a name, so the
     organization stands without a model or list match inside it. A preposition glued on the
@@ -298,8 +302,8 @@ _BRACKETED = re.compile(rf"[（(]([{HAN}]{{2,8}})[)）]")
 
 
 def bracketed_place_org_spans(
-    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
-) -> list[tuple[int, int, str]]:
+    text: str, words: Sequence[str], table: WordTable | None = None
+) -> list[LabelSpan]:
     """Company names with their seat in brackets: 星辰精密仪器（苏州）有限公司 is one ORG.
 
     The bracketed words must be a listed place, an organization suffix must follow within a
@@ -360,9 +364,7 @@ def _rest_is_word(
     return len(rest) >= 2 and rest in jieba_word_tags()
 
 
-def event_spans(
-    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
-) -> list[tuple[int, int, str]]:
+def event_spans(text: str, words: Sequence[str], table: WordTable | None = None) -> list[LabelSpan]:
     """Named events ending in 论坛/博览会/峰会/大会...: nominal words (and a year) before it,
     with a place joined by a dash (中国—东盟博览会) and an ordinal (第五届, 首届) in front.
 
@@ -396,8 +398,8 @@ def event_spans(
 
 
 def division_spans(
-    text: str, words: Sequence[str], table: tuple[list[int], list[int]] | None = None
-) -> list[tuple[int, int, str]]:
+    text: str, words: Sequence[str], table: WordTable | None = None
+) -> list[LabelSpan]:
     """Places ending in a division suffix (省, 市, 县, 新区...) at the end of a jieba word, and
     the organization a place heads (X县 + 农业农村局, X市 + 商务局).
 
@@ -413,7 +415,7 @@ def division_spans(
     """
     starts, owner = table or token_table(words)
     tags = jieba_word_tags()
-    spans: list[tuple[int, int, str]] = []
+    spans: list[LabelSpan] = []
     for m in _rule_patterns()["division"].finditer(text):
         a, b = m.start(), m.end()
         k = owner[b - 1]
@@ -434,9 +436,9 @@ def division_spans(
 def place_head_spans(
     text: str,
     words: Sequence[str],
-    table: tuple[list[int], list[int]],
-    places: Iterable[tuple[int, int, str]],
-) -> list[tuple[int, int, str]]:
+    table: WordTable,
+    places: Iterable[LabelSpan],
+) -> list[LabelSpan]:
     """Other mentions of a division name without its suffix (X市 ... X的实践) are places too.
 
     A mention must start a jieba word (after a glued preposition) and end one, or end inside

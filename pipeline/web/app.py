@@ -7,7 +7,6 @@ JSON ``{"error": "one-line reason"}`` with the status that says what went wrong.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -24,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 import pipeline
-from pipeline.document import SCHEMA_VERSION, json_schema
+from pipeline.document import SCHEMA_VERSION, json_schema, published_date
 from pipeline.web import jobs
 from pipeline.web.pool import JobFailed, JobTimeout, PoolBusy, WorkerPool
 from pipeline.web.render import render_index, render_page
@@ -48,15 +47,6 @@ class ApiError(HTTPException):
     """An error answered as ``{"error": reason}``."""
 
 
-def _checked_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date like 2026-05-20") from None
-
-
 def _checked_text(value: str) -> str:
     if not value.strip():
         raise ValueError("the page text is empty")
@@ -75,7 +65,7 @@ class PageText(BaseModel):
     source: str = Field("<text>", max_length=500, description="A name for the page.")
 
     _text = field_validator("text")(_checked_text)
-    _published = field_validator("published")(_checked_date)
+    _published = field_validator("published")(published_date)
 
 
 class ClaimRequest(BaseModel):
@@ -86,7 +76,7 @@ class ClaimRequest(BaseModel):
     page_id: str | None = Field(None, description="Id of a page in this server's store.")
     published: str | None = Field(None, description="Publication date of `text`, YYYY-MM-DD.")
 
-    _published = field_validator("published")(_checked_date)
+    _published = field_validator("published")(published_date)
 
     @field_validator("claim")
     @classmethod
@@ -326,7 +316,7 @@ async def _upload(request: Request) -> tuple[bytes, str, str | None]:
         raise ApiError(415, f"{filename or 'the file'}: only .txt and .pdf files are read")
     published = form.get("published")
     try:
-        date = _checked_date(published if isinstance(published, str) and published else None)
+        date = published_date(published if isinstance(published, str) and published else None)
     except ValueError as err:
         raise ApiError(422, f"published: {err}") from None
     return await upload.read(), filename, date

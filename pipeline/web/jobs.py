@@ -9,34 +9,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import tempfile
-import types
-import typing
 from pathlib import Path
 from typing import Any
 
-from pipeline.document import (
-    Article,
-    DateMention,
-    Entity,
-    Figure,
-    Page,
-    PageDocument,
-    Quote,
-    Sidebar,
-)
+from pipeline.document import Page, PageDocument
 
 # A short page that touches every stage, so that a worker loads jieba, spaCy and the
 # lexicons before its first real job rather than during it.
 WARM_TEXT = "本报北京5月20日电 （记者 彭江）浙江已走访企业596万家。田利辉说：“信贷要直达基层。”"
-
-_TABLE_TYPES = {
-    "articles": Article,
-    "sidebars": Sidebar,
-    "figures": Figure,
-    "dates": DateMention,
-    "entities": Entity,
-    "quotes": Quote,
-}
 
 
 def warm() -> None:
@@ -82,7 +62,7 @@ def check_claims(claims: list[str], document_json: str) -> str:
     """Verdicts of every claim against one page document, as a JSON list."""
     from pipeline.claims import check_claim
 
-    doc = document_from_dict(json.loads(document_json))
+    doc = PageDocument.from_dict(json.loads(document_json))
     verdicts = [verdict_to_dict(v) for claim in claims for v in check_claim(claim, [doc])]
     return json.dumps(verdicts, ensure_ascii=False)
 
@@ -92,37 +72,3 @@ def verdict_to_dict(verdict: Any) -> dict[str, Any]:
     if hasattr(verdict, "to_dict"):
         return verdict.to_dict()
     return dataclasses.asdict(verdict)
-
-
-def document_from_dict(data: dict[str, Any]) -> PageDocument:
-    """A :class:`PageDocument` back from its JSON form; unknown keys are left out."""
-    tables = {
-        name: [_build(cls, row) for row in data.get(name, [])] for name, cls in _TABLE_TYPES.items()
-    }
-    return PageDocument(page=_build(Page, data["page"]), **tables)
-
-
-def _build(cls: type, row: dict[str, Any]) -> Any:
-    hints = typing.get_type_hints(cls)
-    values = {
-        f.name: _spans(hints[f.name], row[f.name]) for f in dataclasses.fields(cls) if f.name in row
-    }
-    return cls(**values)
-
-
-def _spans(hint: Any, value: Any) -> Any:
-    """JSON lists back to the tuples (spans) that the dataclass fields declare."""
-    if value is None:
-        return None
-    if tuple[int, int] in (hint, _optional_of(hint)):
-        return tuple(value)
-    if hint == list[tuple[int, int]]:
-        return [tuple(v) for v in value]
-    return value
-
-
-def _optional_of(hint: Any) -> Any:
-    if isinstance(hint, types.UnionType):
-        rest = [a for a in typing.get_args(hint) if a is not type(None)]
-        return rest[0] if len(rest) == 1 else None
-    return None
