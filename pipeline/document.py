@@ -124,9 +124,9 @@ class Quote:
     speaker_entity: str | None
     span: Span
     text: str
-    role: str | None = None
-    organization: str | None = None
-    speaker_span: Span | None = None
+    role: str | None
+    organization: str | None
+    speaker_span: Span | None
 
 
 @dataclass(frozen=True)

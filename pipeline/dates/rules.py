@@ -162,24 +162,29 @@ def _dated_weekday(cand: Candidate, ctx: Context, hint: int | None) -> Reading |
 # ---------------------------------------------------------------- the registry
 
 
+def _day_rule(
+    name: str,
+    source: Callable[[], str],
+    normalizer: Normalizer,
+    valid: Check,
+    names_day: Callable[[Groups], bool],
+) -> Rule:
+    """A checked rule whose mentions may name a day and join other dates into intervals."""
+    return Rule(name, source, normalizer, valid, joins=True, names_day=names_day)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
+    _day_rule(
         "calendar",
         patterns.calendar_pattern,
         normalize.calendar,
         normalize.valid_calendar,
-        joins=True,
-        names_day=_with_day,
+        _with_day,
     ),
     Rule("bare_year_end", patterns.bare_year_end_pattern, normalize.bare_year_end, joins=True),
     Rule("bare_month_end", patterns.bare_month_end_pattern, normalize.bare_month_end, joins=True),
-    Rule(
-        "bare_day",
-        patterns.bare_day_pattern,
-        normalize.bare_day,
-        normalize.valid_bare_day,
-        joins=True,
-        names_day=_every,
+    _day_rule(
+        "bare_day", patterns.bare_day_pattern, normalize.bare_day, normalize.valid_bare_day, _every
     ),
     Rule("month_range", patterns.month_range_pattern, normalize.month_range, anchor=_RANGE_SIGNS),
     Rule("day_range", patterns.day_range_pattern, normalize.day_range, anchor=_RANGE_SIGNS),

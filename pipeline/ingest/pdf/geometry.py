@@ -59,14 +59,10 @@ class Rect:
 
 
 @dataclass(frozen=True)
-class Line:
-    glyphs: tuple[Glyph, ...]
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
+class Line(Glyph):
+    """A line of glyphs: its text, box and commonest type size, read like one wide glyph."""
+
+    glyphs: tuple[Glyph, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,13 +150,13 @@ def make_line(row: Sequence[Glyph]) -> Line:
     ink = [g for g in row if not g.text.isspace()] or list(row)
     sizes = Counter(g.size for g in ink)
     return Line(
-        tuple(row),
         text,
         min(g.x0 for g in ink),
         max(g.x1 for g in ink),
         min(g.top for g in ink),
         max(g.bottom for g in ink),
         max(sizes, key=lambda s: (sizes[s], s)),
+        tuple(row),
     )
 
 
