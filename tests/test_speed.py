@@ -20,6 +20,7 @@ from pipeline.entities.components import doc_words, tokenizer_nlp
 from pipeline.entities.crf import _chunks, crf_tags
 from pipeline.entities.crf_model import read_weights
 from pipeline.entities.features import token_table
+from pipeline.entities.gazetteer import scan
 from pipeline.zh.words import words_and_spaces
 
 MODEL = MODEL_DIR / MODEL_FILE
@@ -147,27 +148,6 @@ def test_stage_time_grows_linearly_with_unit_length(stage: str, seed_text: str) 
     assert ratio < 3  # twelve times the text: a quadratic stage would take ~12x per character
 
 
-def _gazetteer_reference(text: str, boundaries: frozenset[int]) -> list[tuple[int, int, str]]:
-    """The gazetteer match tried at every offset (the scan the candidate offsets replace)."""
-    from pipeline.entities.lexicons import gazetteer_index, rule_lexicons
-
-    index, generic = gazetteer_index(), frozenset(rule_lexicons()["generic_names"])
-    spans, i = [], 0
-    while i < len(text) - 1:
-        for name, label in index.get(text[i : i + 2], ()):
-            end = i + len(name)
-            if (
-                text.startswith(name, i)
-                and (len(name) > 2 or (i in boundaries and end in boundaries))
-                and (end in boundaries or text[end - 1 : end + 1] not in generic)
-            ):
-                spans.append((i, end, label))
-                i = end - 1
-                break
-        i += 1
-    return spans
-
-
 names = st.lists(st.sampled_from(["北京", "北京市", "财政部", "门", "和", "南开大学", "，", " "]))
 
 
@@ -176,4 +156,4 @@ names = st.lists(st.sampled_from(["北京", "北京市", "财政部", "门", "�
 def test_gazetteer_candidate_offsets_find_what_a_full_scan_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
     boundaries = frozenset([*token_table(text_words(text))[0], len(text)])
-    assert gazetteer_spans(text, boundaries) == _gazetteer_reference(text, boundaries)
+    assert gazetteer_spans(text, boundaries) == scan(text, boundaries, range(len(text)))

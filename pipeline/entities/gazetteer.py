@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -42,14 +43,22 @@ def gazetteer_spans(text: str, boundaries: frozenset[int]) -> list[tuple[int, in
     >>> gazetteer_spans("财政部门和财政部", frozenset([0, 2, 4, 5, 8]))
     [(5, 8, 'ORG')]
     """
+    return scan(text, boundaries, _starts(text))
+
+
+def scan(
+    text: str, boundaries: frozenset[int], offsets: Iterable[int]
+) -> list[tuple[int, int, str]]:
+    """:func:`gazetteer_spans` trying names only at ``offsets`` (ascending): the candidate
+    offsets of :func:`_starts`, or every offset, which must find the same."""
     index = gazetteer_index()
     generic = frozenset(rule_lexicons()["generic_names"])
     spans: list[tuple[int, int, str]] = []
     free = 0  # the first offset not inside a match
-    for i in _starts(text):
+    for i in offsets:
         if i < free:
             continue
-        for name, label in index[text[i : i + 2]]:
+        for name, label in index.get(text[i : i + 2], ()):
             end = i + len(name)
             if (
                 text.startswith(name, i)
