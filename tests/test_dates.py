@@ -677,7 +677,7 @@ def test_holiday_without_any_year_keeps_normalized_null() -> None:
         ("正文。", "archive/2026/05/20/page07.txt", PUB),
         # body dates are not datelines
         ("截至2026年4月末，余额增长。2026年5月20日，新规发布。", None, None),
-        ("标题\n2026年5月20日，国家金融监督管理总局发布通知，要求加强服务。", None, None),
+        ("标题\n2026年5月20日，省商务厅印发通知，要求加快审批。", None, None),
         ("正文。\n" * 30 + "2026年5月20日", None, None),
         ("正文。", "page_12345678.txt", None),
         ("正文。", "2026-13-45.txt", None),
@@ -741,7 +741,7 @@ def test_news_forms_found_on_real_pages(
         "光明日报报道。",
         "8个智能体，61个政务单位。",
         "辅酶Q10和H1N1疫苗。",
-        "自公告之日起十五个交易日后。",
+        "自通知印发之日起十个交易日后。",
         "当年轻人走进车间。",
         "资本周期已经来临。",
         "三天打鱼两天晒网。",

@@ -54,7 +54,7 @@ OWN_FOUND = [
     ("清华大学和北京大学联合举办活动。", "北京大学", "ORG"),
     ("研究员李明华表示，利率将保持稳定。", "李明华", "PER"),
     # a unit keeps its parent organization's name
-    ("上海交通大学安泰经济与管理学院发布报告。", "上海交通大学安泰经济与管理学院", "ORG"),
+    ("南京大学商学院发布报告。", "南京大学商学院", "ORG"),
     ("中国银行研究院首席研究员指出，消费将回升。", "中国银行研究院", "ORG"),
     # a company with its seat in brackets is one organization
     ("星河光电科技（苏州）有限公司今年扩产。", "星河光电科技（苏州）有限公司", "ORG"),
@@ -66,7 +66,7 @@ OWN_FOUND = [
     ("清晨的江边。周明远摄\n", "周明远", "PER"),
     # an event's ordinal and a place joined by a dash are part of its name
     ("第三届中国—东盟博览会在南宁开幕。", "第三届中国—东盟博览会", "EVENT"),
-    ("在第八届中国国际进口博览会上，展品琳琅满目。", "第八届中国国际进口博览会", "EVENT"),
+    ("在第五届中国国际消费品博览会上，展品琳琅满目。", "第五届中国国际消费品博览会", "EVENT"),
 ]
 
 
