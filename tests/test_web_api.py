@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import threading
 import time
 
@@ -234,8 +235,12 @@ def test_schema_version_and_health(client):
     assert client.get("/healthz").json() == {"status": "ok", "workers": 1}
 
 
-def test_openapi_docs_are_served(client):
-    assert "swagger" in client.get("/docs").text.lower()
+def test_openapi_docs_are_served_without_a_cdn(client):
+    page = client.get("/docs").text
+    assert "swagger" in page.lower()
+    scripts = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert scripts and all(s.startswith("/") for s in scripts), scripts
+    assert all(client.get(s).status_code == 200 for s in scripts)
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/extract", "/check", "/schema", "/healthz", "/version"} <= set(paths)
     content = paths["/extract"]["post"]["requestBody"]["content"]

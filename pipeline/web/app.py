@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -152,7 +153,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pool.close()
         app.state.store.close()
 
-    app = FastAPI(
+    # Docs assets come from the fastapi-offline package: the API page works without internet.
+    app = FastAPIOffline(
         title="baokan",
         version=pipeline.__version__,
         description="Chinese newspaper pages in; articles, figures, dates, entities, quotes out.",
