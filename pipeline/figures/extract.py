@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -165,7 +166,10 @@ def extract_figures(
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
         if not in_sidebar and "\n" in text[topic_end : cand.start]:
             topic = None  # a new paragraph: its subject is named anew
-        if group is not None and group[0] == sentence and ctx.subject is None:
+        inherited = ctx.subject is None or (
+            previous is not None and ctx.subject == previous.subject
+        )
+        if group is not None and group[0] == sentence and inherited:
             ctx = replace(ctx, subject=group[1])  # 12个城市启动试点，累计投入…: the group's
         ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
         if ctx.subject:
@@ -271,9 +275,28 @@ def _scope_of(
         if n[3] in SUBJECT_LABELS and not _compared(text, n[0]) and not _listed(text, n)
     ]
     lex = load_lexicon()
-    return _Scope(
-        lex, text, folded, usable, names, holders, sources, sentence_spans(text), in_sidebar
-    )
+    sentences = sentence_spans(text)
+    topic = None if sources else _topic(text, names, sentences)
+    return _Scope(lex, text, folded, usable, names, holders, sources, sentences, in_sidebar, topic)
+
+
+def _topic(
+    text: str, names: Sequence[tuple[int, int, str]], sentences: list[tuple[int, int]]
+) -> str | None:
+    """What a text is about: the holder it names most often, at least twice (the earliest of
+    equals), datelines left out (本报北京…电). A figure whose sentence and paragraph name no
+    holder is the topic's; a text citing a statistics source (…局数据显示) reports figures of
+    no one named, so the caller gives it no topic."""
+    own = [
+        n
+        for n in names
+        if n[0] >= after_dateline(text, *span_containing(sentences, n[0], len(text)))
+    ]
+    counts = Counter(n[2] for n in own)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next((n[2] for n in own if counts[n[2]] == best), None) if best >= 2 else None
 
 
 def _period(
@@ -305,6 +328,7 @@ class _Scope:
     sources: frozenset[str]  # names cited as the source of statistics (国家统计局)
     sentences: list[tuple[int, int]]
     in_sidebar: bool
+    topic: str | None  # the holder the whole text is about
 
 
 def _subject(
@@ -330,7 +354,7 @@ def _subject(
     elif subject is None:
         subject = topic_subject(scope.lex, scope.text, scope.sentences, sentence, scope.dates)
         subject = subject if subject not in scope.sources else None
-        subject = subject or topic
+        subject = subject or topic or scope.topic
     if subject is None or len(subject) < 2:
         return None
     subject = antecedent(scope.names, subject, pos)

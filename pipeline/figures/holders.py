@@ -43,6 +43,23 @@ class _Tables:
 
 
 @cache
+def _divisions() -> frozenset[str]:
+    return frozenset(read_list("entities/LOC.divisions.txt"))
+
+
+def is_division(name: str, word: str) -> bool:
+    """Whether the place ``name`` is a division of kind ``word`` (省, 市, 县…): it ends with it
+    (临泽县), or its full name does (海南 → 海南省), so that 全省 finds a province named short.
+
+    >>> is_division("临泽县", "县"), is_division("海南", "省"), is_division("海南", "县")
+    (True, True, False)
+    """
+    if name.endswith(word):
+        return len(name) > len(word)
+    return len(word) == 1 and name + word in _divisions()
+
+
+@cache
 def _tables() -> _Tables:
     cues = read_table("figures/source_cues.tsv")
     anaphors = dict(read_table("figures/anaphors.tsv"))
@@ -129,7 +146,7 @@ def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
         fits = (
             name[3] == want or (want == "ORG" and name[3] == "PRODUCT")
             if want.isupper()
-            else name[2].endswith(want) and len(name[2]) > len(want)
+            else is_division(name[2], want)
         )
         if fits:
             return name

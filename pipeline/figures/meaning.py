@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
+from pipeline.figures.holders import is_division
 from pipeline.figures.lexicon import Lexicon
 from pipeline.figures.period import dates_between
 from pipeline.figures.phrases import (
@@ -217,7 +218,7 @@ def antecedent(names: Sequence[tuple[int, int, str]], subject: str, pos: int) ->
         return subject
     i = bisect.bisect_left(names, (pos, pos, ""))
     for _, _, surface in reversed(names[:i]):
-        if surface.endswith(anaphor.group(1)) and len(surface) > 1:
+        if is_division(surface, anaphor.group(1)):
             return surface
     return subject
 

@@ -1,0 +1,91 @@
+"""Whose a figure is when its sentence names no holder: the text's topic, short province names
+behind 全省, counted groups, noun-phrase holders and demonstratives that refer back.
+
+Sentences invented for these tests; entities given by hand, so the tests exercise the figure
+stage and not the recognizer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.dates import extract_dates
+from pipeline.document import Entity, Figure
+from pipeline.figures import extract_figures
+
+PUBLISHED = dt.date(2026, 6, 1)
+
+
+def by_surface(text: str, names: tuple[tuple[str, str], ...] = ()) -> dict[str, Figure]:
+    entities = []
+    for surface, label in names:
+        start = 0
+        while (start := text.find(surface, start)) != -1:
+            entities.append(Entity("", None, start, start + len(surface), surface, label))
+            start += len(surface)
+    entities.sort(key=lambda e: e.start)
+    dates = extract_dates(text, published=PUBLISHED)
+    return {f.surface: f for f in extract_figures(text, dates=dates, entities=entities)}
+
+
+# --- the text's topic --------------------------------------------------------------------------
+
+
+def test_figure_of_a_later_paragraph_takes_the_topic_of_the_text() -> None:
+    text = (
+        "江城推进港口建设\n江城今年新开航线。江城港吞吐量增长。\n"
+        "力争到2030年货物吞吐量达到5000万吨。"
+    )
+    found = by_surface(text, (("江城", "LOC"),))
+    assert found["5000万吨"].subject == "江城"
+
+
+def test_a_name_mentioned_once_is_no_topic() -> None:
+    text = "港口建设提速\n江城今年新开航线。\n力争到2030年货物吞吐量达到5000万吨。"
+    found = by_surface(text, (("江城", "LOC"),))
+    assert found["5000万吨"].subject is None
+
+
+def test_the_place_of_a_dateline_is_no_topic() -> None:
+    text = (
+        "本报北京5月3日电 记者获悉：一季度，机床产量增长4%。\n"
+        "本报北京5月4日电 前4个月，机床出口12万台。"
+    )
+    found = by_surface(text, (("北京", "LOC"),))
+    assert found["12万台"].subject is None
+
+
+def test_a_text_citing_a_statistics_source_has_no_topic() -> None:
+    text = (
+        "记者从国家统计局获悉：一季度江城、河城两地客流回升。江城旅游收入增长。\n"
+        "国内旅游收入1.2万亿元。"
+    )
+    names = (("国家统计局", "ORG"), ("江城", "LOC"), ("河城", "LOC"))
+    assert by_surface(text, names)["1.2万亿元"].subject is None
+
+
+# --- 全省, 全县 for a place named without its division word ------------------------------------
+
+
+def test_whole_province_resolves_to_a_province_named_short() -> None:
+    text = "海南推进医养结合。全省91%的养老机构开展签约服务。"
+    found = by_surface(text, (("海南", "LOC"),))
+    assert found["91%"].subject == "海南"
+
+
+def test_whole_county_does_not_resolve_to_a_province() -> None:
+    text = "海南推进医养结合。全县91%的养老机构开展签约服务。"
+    found = by_surface(text, (("海南", "LOC"),))
+    assert found["91%"].subject != "海南"
+
+
+# --- a counted group holds the later figures of its sentence -----------------------------------
+
+
+def test_counted_group_beats_the_carried_topic() -> None:
+    text = (
+        "江城发展循环经济\n江城的固废利用率提高。江城有多家企业参与。\n"
+        "目前，12台锅炉完成改造，每年减少排放约3万吨。"
+    )
+    found = by_surface(text, (("江城", "LOC"),))
+    assert found["约3万吨"].subject == "12台锅炉"
