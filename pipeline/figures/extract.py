@@ -45,7 +45,13 @@ from pipeline.figures.meaning import (
     topic_subject,
 )
 from pipeline.figures.parse import change_direction
-from pipeline.figures.period import carries, governing_date, is_statistic
+from pipeline.figures.period import (
+    carries,
+    forecast,
+    governing_date,
+    in_condition,
+    is_statistic,
+)
 from pipeline.figures.phrases import LIST_JOINERS, PUNCT_STRIP
 from pipeline.figures.ranges import merge_bounds, merge_ranges, share_units
 from pipeline.figures.scan import CORE, scan_candidates
@@ -305,10 +311,18 @@ def _period(
     """The date governing a figure, and the date that carries on to the next sentences."""
     text = scope.text
     own = governing_date(scope.dates, text, sentence, cand.start, multiple=cand.unit == "倍")
+    if own is not None and in_condition(text, own, cand.bound):
+        own = None
     # a report's date carries to the amounts and rates of the next sentences, not to counts
-    # of standing things (全岛8个口岸运行…)
+    # of standing things (全岛8个口岸运行…) nor to forecasts (预计…将突破…)
     counted = cand.category == "count"
-    if own is None and carried is not None and not counted and carries(text, carried, sentence[0]):
+    if (
+        own is None
+        and carried is not None
+        and not counted
+        and carries(text, carried, sentence[0])
+        and not forecast(text, sentence[0], cand.start)
+    ):
         own = carried
     if own is not None and is_statistic(cand):
         carried = own

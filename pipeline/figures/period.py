@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
-from pipeline.zh.chars import INLINE_SPACE
+from pipeline.zh.chars import INLINE_SPACE, is_han
 from pipeline.zh.sentences import clause_start
 
 _BASE_LEADS = ("比", "较", "相比", "相较", "相较于", "同比", "对比")
@@ -117,3 +117,35 @@ def is_statistic(cand: Candidate) -> bool:
     """Money, ratios, measures and written-out numbers: the figures of a statistical passage,
     whose date carries on to the next sentence (一件, 两个 in a story do not set one)."""
     return cand.category in ("money", "ratio", "measure") or cand.number_text.isascii()
+
+
+_THRESHOLDS = ("at_least", "at_most")
+_WINDOWS = ("最近", "近", "过去")  # windows counted back from now: 最近一年, 近三年
+
+
+def in_condition(text: str, d: DateMention, bound: str) -> bool:
+    """Whether a window counted back is part of a threshold's wording, not its period: in
+    最近一年营业收入不低于2亿元 the window is the applicant's, counted back from whenever it
+    applies.
+
+    >>> d = DateMention("", None, 0, 4, "最近一年", "interval", "2025-06-01/2026-06-01")
+    >>> in_condition("最近一年营业收入不低于2亿元", d, "at_least")
+    True
+    >>> in_condition("最近一年，营业收入增长5%", d, "exact")
+    False
+    """
+    attributive = is_han(text[d.end : d.end + 1]) and text[d.end : d.end + 1] != "的"
+    return d.surface.startswith(_WINDOWS) and attributive and bound in _THRESHOLDS
+
+
+_FORECAST = ("预计", "预期", "力争", "有望")
+
+
+def forecast(text: str, lo: int, start: int) -> bool:
+    """Whether the clause of a figure is a forecast (预计全年将突破…): a date carried from the
+    report before it does not date what is expected.
+
+    >>> forecast("预计全年销量将突破百万辆", 0, 9)
+    True
+    """
+    return any(text.find(w, lo, start) != -1 for w in _FORECAST)
