@@ -89,3 +89,34 @@ def test_counted_group_beats_the_carried_topic() -> None:
     )
     found = by_surface(text, (("江城", "LOC"),))
     assert found["约3万吨"].subject == "12台锅炉"
+
+
+# --- the noun phrase a sentence opens with, when no entity holds the figure --------------------
+
+
+def test_unrecognized_brand_opening_the_sentence_holds_a_later_figure() -> None:
+    found = by_surface("乐享茶饮陆续进入东南亚市场，过去一年海外门店数量增长3倍。")
+    assert found["3倍"].subject == "乐享茶饮"
+
+
+def test_bare_noun_refers_back_to_the_fuller_phrase_named_before() -> None:
+    text = "交易所增设第三套评价标准。\n标准包含两项指标：营业收入不低于5亿元。"
+    found = by_surface(text)
+    assert found["不低于5亿元"].subject == "第三套评价标准"
+
+
+def test_bare_noun_with_nothing_to_refer_back_to_is_no_holder() -> None:
+    assert by_surface("标准包含两项指标：营业收入不低于5亿元。")["不低于5亿元"].subject is None
+
+
+def test_opening_phrase_that_is_the_metric_is_no_holder() -> None:
+    assert by_surface("居民消费价格指数同比上涨1.2%。")["1.2%"].subject is None
+
+
+def test_speaker_opening_the_sentence_is_no_holder() -> None:
+    found = by_surface("王主任介绍，今年完成投资5亿元。", (("王主任", "PER"),))
+    assert found["5亿元"].subject is None
+
+
+def test_quoted_name_cut_by_a_number_is_no_holder() -> None:
+    assert by_surface("“星河二号”依托新系统，误差不到2厘米。")["不到2厘米"].subject is None

@@ -9,6 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.document import DateMention, Entity, Figure
+from pipeline.figures.agents import (
+    fuller_phrase,
+    holder_phrase,
+    is_one_noun,
+    opening_phrase,
+    phrase_start,
+)
 from pipeline.figures.candidate import Candidate
 from pipeline.figures.filters import (
     SLOGAN,
@@ -177,7 +184,11 @@ def extract_figures(
         )
         if group is not None and group[0] == sentence and inherited:
             ctx = replace(ctx, subject=group[1])  # 12个城市启动试点，累计投入…: the group's
-        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
+        statistic = cand.category in ("money", "ratio", "measure")
+        own_subject = _subject(
+            scope, ctx.subject, sentence, cand.start, topic, ctx.metric, statistic
+        )
+        ctx = replace(ctx, subject=own_subject)
         if ctx.subject:
             topic, topic_end = ctx.subject, cand.end
         group = _group(text, cand, ctx, lo, sentence) or group
@@ -289,20 +300,29 @@ def _scope_of(
 def _topic(
     text: str, names: Sequence[tuple[int, int, str]], sentences: list[tuple[int, int]]
 ) -> str | None:
-    """What a text is about: the holder it names most often, at least twice (the earliest of
-    equals), datelines left out (本报北京…电). A figure whose sentence and paragraph name no
-    holder is the topic's; a text citing a statistics source (…局数据显示) reports figures of
-    no one named, so the caller gives it no topic."""
+    """What a text is about: of the holders its lead names (headline and first sentences,
+    datelines left out: 本报北京…电), the one named most often, at least twice (the earliest of
+    equals). A statistic whose sentence and paragraph name no holder is the topic's; a text
+    citing a statistics source (…局数据显示) reports figures of no one named, so the caller
+    gives it no topic."""
     own = [
         n
         for n in names
         if n[0] >= after_dateline(text, *span_containing(sentences, n[0], len(text)))
     ]
+    lead_end = sentences[min(_LEAD, len(sentences)) - 1][1] if sentences else 0
     counts = Counter(n[2] for n in own)
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next((n[2] for n in own if counts[n[2]] == best), None) if best >= 2 else None
+    led = [n[2] for n in own if n[0] < lead_end]
+    best = max((counts[name] for name in led), default=0)
+    return (
+        next((name for name in led if counts[name] == best), None)
+        if best >= _TOPIC_MENTIONS
+        else None
+    )
+
+
+_LEAD = 3  # sentences: a headline, a kicker or dateline line, the first sentence of the body
+_TOPIC_MENTIONS = 3  # fewer is a passing mention
 
 
 def _period(
@@ -346,7 +366,13 @@ class _Scope:
 
 
 def _subject(
-    scope: _Scope, subject: str | None, sentence: tuple[int, int], pos: int, topic: str | None
+    scope: _Scope,
+    subject: str | None,
+    sentence: tuple[int, int],
+    pos: int,
+    topic: str | None,
+    metric: str | None,
+    statistic: bool,
 ) -> str | None:
     """The subject of the figure at ``pos``: the one its clause names, else the entity or the
     anaphor (全县, 该公司 resolved to their antecedent) nearest before it in its sentence, else
@@ -363,12 +389,14 @@ def _subject(
         subject = _named_before(scope, after, pos) or subject
     if subject is None and cited:
         return None
+    if subject is None:
+        subject = _opener(scope, sentence, pos, metric)
     if subject is None and scope.in_sidebar:
         subject = topic
     elif subject is None:
         subject = topic_subject(scope.lex, scope.text, scope.sentences, sentence, scope.dates)
         subject = subject if subject not in scope.sources else None
-        subject = subject or topic or scope.topic
+        subject = subject or topic or (scope.topic if statistic else None)
     if subject is None or len(subject) < 2:
         return None
     subject = antecedent(scope.names, subject, pos)
@@ -376,6 +404,24 @@ def _subject(
         target = resolve(scope.holders, subject, pos)
         subject = target[2] if target is not None else subject
     return _whole_name(scope, subject, sentence, pos)
+
+
+def _opener(scope: _Scope, sentence: tuple[int, int], pos: int, metric: str | None) -> str | None:
+    """The noun phrase opening the figure's clause or its sentence (乐享茶饮陆续进入…市场，门店数量
+    增长3倍), unless it is the figure's metric; none in a text citing a statistics source, whose
+    clauses open with the measures it reports."""
+    if scope.sources:
+        return None
+    text = scope.text
+    first = after_dateline(text, *sentence)
+    for head in dict.fromkeys((phrase_start(text, first, pos), first)):
+        found = opening_phrase(text, head, pos)
+        holder = holder_phrase(text[found[0] : found[1]], metric) if found else None
+        if holder is not None and found is not None and is_one_noun(holder):
+            holder = fuller_phrase(text, holder, found[0])  # 标准 → the standard named before
+        if holder is not None:
+            return holder
+    return None
 
 
 def _compared(text: str, start: int) -> bool:

@@ -1,0 +1,205 @@
+"""The noun phrase a clause opens with, as the holder of a figure when no recognized name holds
+it: 乐享茶饮在邻国开出3家门店 → 乐享茶饮, 标准包含两项指标 → 标准 (a definite noun that refers
+back; it is not yet resolved to the fuller phrase written before it).
+
+Phrases are read off jieba's dictionary words and tags: nouns and unknown characters (brand
+names jieba does not know) make the phrase, a verb, adverb, preposition or one of
+``predicate_openers.txt`` ends it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.lexicon import read_list
+from pipeline.zh.sentences import CLAUSE_MARKS
+from pipeline.zh.words import dictionary_words
+
+_QUOTE_OPENERS = "“‘「『"
+_LEADS = _QUOTE_OPENERS + "\"' \u3000"  # quote marks and spaces before a clause's first word
+_ENDING_TAGS = (
+    "v",
+    "d",
+    "p",
+    "c",
+    "u",
+    "m",
+    "q",
+    "r",
+    "f",
+    "t",
+    "a",
+    "i",
+    "l",
+)  # what a phrase ends at
+_LONGEST = 12  # characters: longer openers are clauses, not names
+_NOT_IN = "《》【】[]"  # titles and bracketed labels are no holders
+_REPORTS = ("显示", "表明")
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(read_list("figures/predicate_openers.txt"))
+
+
+@cache
+def _not_holders() -> tuple[str, ...]:
+    return read_list("figures/not_holders.txt")
+
+
+@cache
+def _speech_verbs() -> tuple[str, ...]:
+    return read_list("entity_rules/speech_verbs.txt")
+
+
+def opening_phrase(text: str, head: int, end: int) -> tuple[int, int] | None:
+    """Span of the noun phrase the clause at ``head`` opens with, when a predicate follows it
+    before ``end`` and the phrase looks like a name (a proper noun, Latin letters, or characters
+    jieba does not know as words) or is one common noun (标准, which refers back).
+
+    >>> text = "乐享茶饮在邻国开出3家门店"
+    >>> s, e = opening_phrase(text, 0, len(text)); text[s:e]
+    '乐享茶饮'
+    >>> opening_phrase("检查佩戴装置", 0, 6) is None
+    True
+    >>> opening_phrase("王主任介绍，投入5亿元", 0, 11) is None
+    True
+    >>> opening_phrase("城东支行推出新产品", 0, 9)
+    (0, 4)
+    >>> opening_phrase("科技股表现分化", 0, 7) is None
+    True
+    """
+    p = head
+    while p < end and text[p] in _LEADS:
+        p += 1
+    quoted = text[p - 1 : p] in _QUOTE_OPENERS and p > head
+    q = p
+    while q < end and text[q] not in CLAUSE_MARKS:
+        q += 1
+    words = dictionary_words(text[p:q])
+    n = _phrase_length(words)
+    if n is None:
+        return None  # the clause is a noun phrase alone: no predicate follows it
+    while n > 0 and len(words[n - 1][0]) == 1 and words[n - 1][1].startswith("v"):
+        n -= 1  # 出让方拟转让: a one-character verb ends no name
+    taken = p + sum(len(w) for w, _ in words[:n])
+    while taken > p and text[taken - 1] in "的之":
+        taken -= 1
+    phrase = text[p:taken]
+    if not 2 <= len(phrase) <= _LONGEST or any(c.isdigit() or c in _NOT_IN for c in phrase):
+        return None
+    closes = quoted and any(c in "”’" for c in text[taken:q])  # a quoted name, not speech
+    if phrase.count("“") != phrase.count("”") or (closes and text[taken] not in "”’"):
+        return None  # “星河”二号, “星河二号”: a quoted name cut
+    if phrase.startswith(_not_holders()) or text.startswith(_speech_verbs(), taken):
+        return None  # 某某介绍，…: the speaker, not a holder
+    if text.startswith(_REPORTS, taken):
+        return None  # 数据显示，…: a report, whose figures its reporter may hold
+    if words[n][1].startswith("m"):
+        return None  # “星河一号”: a name going on with a number, cut
+    return (p, taken) if _name_like(words[:n]) or _one_noun(words[:n]) else None
+
+
+def _phrase_length(words: list[tuple[str, str]]) -> int | None:
+    """How many of ``words`` make the opening noun phrase, None when nothing ends it."""
+    for i, (word, tag) in enumerate(words):
+        # two verbs in a row: jieba's verb tag on a name's part (城东支行推出 → 支行 'v')
+        verb_next = 0 < i < len(words) - 1 and _is_verb(*words[i + 1])
+        if _ends_phrase(word, tag) and not (_is_verb(word, tag) and verb_next):
+            return i
+    return None
+
+
+_PROPER = ("nr", "ns", "nt", "nz", "eng")
+
+
+def _name_like(words: list[tuple[str, str]]) -> bool:
+    """A proper noun, Latin letters, or mostly single characters: a name jieba does not know
+    (a brand, a product) falls apart into them."""
+    if any(len(w) > 1 and t.startswith(_PROPER) for w, t in words):
+        return True
+    if any(c.isascii() and c.isalpha() for w, _ in words for c in w):
+        return True
+    return len(words) >= 2 and 2 * sum(len(w) == 1 for w, _ in words) >= len(words)
+
+
+def _one_noun(words: list[tuple[str, str]]) -> bool:
+    return len(words) == 1 and words[0][1] == "n"
+
+
+def _is_verb(word: str, tag: str) -> bool:
+    return len(word) > 1 and tag.startswith("v") and word not in _openers()
+
+
+def _ends_phrase(word: str, tag: str) -> bool:
+    if word in _openers() or any(c.isdigit() for c in word):
+        return True
+    if len(word) == 1:  # one character: a name's part unless it is a function word
+        return tag.startswith(("p", "c", "u", "m", "q", "r", "d"))
+    return tag.startswith(_ENDING_TAGS)
+
+
+_FULLER_TAGS = ("n", "m", "q", "b", "j", "eng")  # what a noun phrase before its head is made of
+_FULLEST = 16
+_MODIFIER_WORDS = 3  # a longer run of nouns and numbers before the head is no one phrase
+
+
+def fuller_phrase(text: str, noun: str, pos: int) -> str | None:
+    """The fuller phrase a bare noun refers back to: the nearest earlier occurrence of the noun
+    with a modifier before it (…增设第三套评价标准。标准包含… → 第三套评价标准).
+
+    >>> fuller_phrase("该所增设第三套评价标准。标准包含两项指标", "标准", 12)
+    '第三套评价标准'
+    """
+    i = text.rfind(noun, 0, pos)
+    while i > 0:
+        lo = phrase_start(text, max(0, i - _FULLEST), i)
+        words = dictionary_words(text[lo:i])
+        k = len(words)
+        while k > 0 and words[k - 1][1].startswith(_FULLER_TAGS):
+            k -= 1
+        modifier = "".join(w for w, _ in words[k:])
+        named = any(not t.startswith(("m", "q")) for _, t in words[k:])  # 一座祠堂: no name
+        if named and len(words) - k <= _MODIFIER_WORDS:
+            return modifier + noun
+        i = text.rfind(noun, 0, i)
+    return None
+
+
+_BREAKS = "，,；;：:。！？!?\n"  # clause breaks; 、 joins list items inside a clause
+
+
+def phrase_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, items of a list (、) kept together.
+
+    >>> phrase_start("截至3月，甲、乙两地投入5亿元", 0, 12)
+    5
+    """
+    p = pos
+    while p > lo and text[p - 1] not in _BREAKS:
+        p -= 1
+    return p
+
+
+def holder_phrase(phrase: str, metric: str | None) -> str | None:
+    """The part of an opening noun phrase that holds the figure: what stands before its metric
+    (江城港吞吐量 with metric 吞吐量 → 江城港); none when the phrase is the metric itself.
+
+    >>> holder_phrase("江城港吞吐量", "吞吐量"), holder_phrase("汽车", "汽车产销")
+    ('江城港', None)
+    """
+    if metric:
+        if phrase in metric:
+            return None
+        i = phrase.find(metric)
+        phrase = phrase[:i] if i != -1 else phrase
+    return phrase if len(phrase) >= 2 else None
+
+
+def is_one_noun(phrase: str) -> bool:
+    """Whether ``phrase`` is one common noun of jieba's dictionary (标准, 会议).
+
+    >>> is_one_noun("标准"), is_one_noun("城东支行")
+    (True, False)
+    """
+    return _one_noun(dictionary_words(phrase))
