@@ -80,8 +80,6 @@ def opening_phrase(text: str, head: int, end: int) -> tuple[int, int] | None:
     n = _phrase_length(words)
     if n is None:
         return None  # the clause is a noun phrase alone: no predicate follows it
-    while n > 0 and len(words[n - 1][0]) == 1 and words[n - 1][1].startswith("v"):
-        n -= 1  # 出让方拟转让: a one-character verb ends no name
     taken = p + sum(len(w) for w, _ in words[:n])
     while taken > p and text[taken - 1] in "的之":
         taken -= 1
@@ -95,8 +93,8 @@ def opening_phrase(text: str, head: int, end: int) -> tuple[int, int] | None:
         return None  # 某某介绍，…: the speaker, not a holder
     if text.startswith(_REPORTS, taken):
         return None  # 数据显示，…: a report, whose figures its reporter may hold
-    if words[n][1].startswith("m"):
-        return None  # “星河一号”: a name going on with a number, cut
+    if words[n][1].startswith("m") or words[n][0].isdigit():
+        return None  # “星河一号”, 甲指数报3000点: a name going on with a number, or a value
     return (p, taken) if _name_like(words[:n]) or _one_noun(words[:n]) else None
 
 

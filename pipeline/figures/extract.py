@@ -34,6 +34,7 @@ from pipeline.figures.holders import (
     chain_end,
     drop_sources,
     event_at,
+    holder_name,
     is_anaphor,
     reporter,
     resolve,
@@ -48,7 +49,6 @@ from pipeline.figures.meaning import (
     after_dateline,
     antecedent,
     figure_context,
-    nearest_name,
     topic_subject,
 )
 from pipeline.figures.parse import change_direction
@@ -407,14 +407,16 @@ def _subject(
 
 
 def _opener(scope: _Scope, sentence: tuple[int, int], pos: int, metric: str | None) -> str | None:
-    """The noun phrase opening the figure's clause or its sentence (乐享茶饮陆续进入…市场，门店数量
-    增长3倍), unless it is the figure's metric; none in a text citing a statistics source, whose
-    clauses open with the measures it reports."""
+    """The noun phrase opening the figure's clause, the clause before it or its sentence
+    (乐享茶饮陆续进入…市场，门店数量增长3倍), unless it is the figure's metric; none in a text
+    citing a statistics source, whose clauses open with the measures it reports."""
     if scope.sources:
         return None
     text = scope.text
     first = after_dateline(text, *sentence)
-    for head in dict.fromkeys((phrase_start(text, first, pos), first)):
+    own = phrase_start(text, first, pos)
+    before = phrase_start(text, first, own - 1) if own > first else own
+    for head in dict.fromkeys((own, before, first)):
         found = opening_phrase(text, head, pos)
         holder = holder_phrase(text[found[0] : found[1]], metric) if found else None
         if holder is not None and found is not None and is_one_noun(holder):
@@ -455,7 +457,7 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
         return event  # 本届博览会参展企业…: the event referred back to
     report = reporter(text, start, pos)
     report = venue(text, start) if report is None or report[2] else report
-    named = nearest_name(scope.names, start, pos)
+    named = holder_name(scope.names, text, start, head, pos)
     anaphor = anaphor_before(text, start, pos)
     if report is not None and anaphor is not None and anaphor[0] < report[0]:
         anaphor = None  # 平台 of 星河云平台数据显示: part of the reporter's name
@@ -477,8 +479,9 @@ def _whole_name(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int
         return subject
     k = bisect.bisect_left(scope.holders, (i, 0, "", ""))
     while k < len(scope.holders) and scope.holders[k][0] == i:
-        if scope.holders[k][1] <= pos and len(scope.holders[k][2]) > len(subject):
-            subject = scope.holders[k][2]
+        longer = scope.holders[k]
+        if longer[1] <= pos and len(longer[2]) > len(subject) and not _listed(scope.text, longer):
+            subject = longer[2]  # not a list member that starts with the name (朔州甲园、…)
         k += 1
     last = chain_end(scope.holders, scope.text, i, i + len(subject))
     return last[2] if last is not None else subject

@@ -223,23 +223,6 @@ def antecedent(names: Sequence[tuple[int, int, str]], subject: str, pos: int) ->
     return subject
 
 
-def nearest_name(
-    names: Sequence[tuple[int, int, str]], start: int, pos: int
-) -> tuple[int, int, str] | None:
-    """The last entity name between ``start`` and ``pos``.
-
-    >>> nearest_name([(0, 4, "农业银行"), (10, 12, "福建")], 0, 20)
-    (10, 12, '福建')
-    """
-    i = bisect.bisect_left(names, (pos, pos, ""))
-    for name in reversed(names[max(0, i - 16) : i]):
-        if name[0] >= start and name[1] <= pos:
-            return name
-        if name[0] < start:
-            break
-    return None
-
-
 def _sentence_subject(
     lex: Lexicon, text: str, start: int, end: int, dates: Sequence[DateMention]
 ) -> str | None:
