@@ -120,3 +120,34 @@ def test_speaker_opening_the_sentence_is_no_holder() -> None:
 
 def test_quoted_name_cut_by_a_number_is_no_holder() -> None:
     assert by_surface("“星河二号”依托新系统，误差不到2厘米。")["不到2厘米"].subject is None
+
+
+# --- which entity of the sentence holds the figure ---------------------------------------------
+
+
+def test_place_beginning_a_cut_longer_name_is_no_holder() -> None:
+    text = "江城围绕港口，建成甲园、河城宏达物流园；投产物流企业86家。"
+    found = by_surface(text, (("江城", "LOC"), ("河城", "LOC")))
+    assert found["86家"].subject == "江城"
+
+
+def test_whole_name_introduced_as_object_holds_the_next_clause() -> None:
+    text = "城东支行推出“惠农快贷”产品，单户最高授信达300万元。"
+    found = by_surface(text, (("城东支行", "ORG"), ("惠农快贷", "PRODUCT")))
+    assert found["300万元"].subject == "惠农快贷"
+
+
+def test_place_after_zai_is_where_not_who() -> None:
+    found = by_surface("最近，乐享茶饮在泰国同步开出3家门店。", (("泰国", "LOC"),))
+    assert found["3家"].subject == "乐享茶饮"
+
+
+def test_name_after_a_quantity_is_counted_not_holder() -> None:
+    text = "全年营业收入首次突破千亿元大关，比上年增长5.8%。"
+    found = by_surface(text, (("大关", "LOC"),))
+    assert found["5.8%"].subject != "大关"
+
+
+def test_scope_opened_by_zai_zhong_is_no_venue() -> None:
+    found = by_surface("在童装品类中，基础款销量占比达40%。")
+    assert found["40%"].subject != "童装品类中"
