@@ -43,3 +43,14 @@ def test_forecast_does_not_inherit_the_date_of_the_report_before_it() -> None:
 def test_statement_after_a_dated_report_inherits_its_date() -> None:
     text = "2025年，全省快递业务收入达到520亿元。其中，农村快递业务收入120亿元。"
     assert by_surface(text)["120亿元"].period == "2025年"
+
+
+def test_plan_period_governs_a_target() -> None:
+    found = by_surface("“十五五”时期，全省人均预期寿命提高到81岁。")
+    assert found["81岁"].period == "“十五五”时期"
+
+
+def test_date_of_the_from_value_does_not_govern_the_to_value() -> None:
+    found = by_surface("目前，全市污水处理率由2020年的61%提高到93%。")
+    assert found["61%"].period == "2020年"
+    assert found["93%"].period == "目前"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
 from pipeline.zh.chars import INLINE_SPACE, is_han
+from pipeline.zh.numerals import NUMERAL_CHARS
 from pipeline.zh.sentences import clause_start
 
 _BASE_LEADS = ("比", "较", "相比", "相较", "相较于", "同比", "对比")
@@ -51,7 +52,11 @@ def governing_date(
         for d in within:
             if d.end < start and _attribute_of(text, d, start):
                 return d
-    preceding = [d for d in within if d.end <= start and not _is_base(text, d, start)]
+    preceding = [
+        d
+        for d in within
+        if d.end <= start and not _is_base(text, d, start) and not _of_other(text, d, start)
+    ]
     clause = clause_start(text, sentence[0], start)
     # a date of the figure's own clause, else one framing the sentence (3月份，…), else any:
     # 端午假期后 inside an earlier clause dates that clause only
@@ -64,6 +69,22 @@ def governing_date(
             if lead.endswith(("截至", "截止", "截止到", "到")):
                 return d
     return None
+
+
+def _of_other(text: str, d: DateMention, start: int) -> bool:
+    """Whether the date is the attribute of an earlier value (由2020年的30%提高到45%: 2020年
+    is 30%'s, not 45%'s).
+
+    >>> d = DateMention("", None, 1, 6, "2020年", "year", "2020")
+    >>> _of_other("由2020年的30%提高到45%", d, 14), _of_other("2020年的产量为45吨", d, 11)
+    (True, False)
+    """
+    after = text[d.end + 1 : d.end + 4]
+    return (
+        text[d.end : d.end + 1] == "的"
+        and start > d.end + 4
+        and any(c.isdigit() or c in NUMERAL_CHARS for c in after)
+    )
 
 
 def dates_between(dates: Sequence[DateMention], lo: int, hi: int) -> Sequence[DateMention]:
