@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from pipeline.figures.spans import REACH
 from pipeline.lexicon import read_list
 from pipeline.zh.sentences import CLAUSE_MARKS
 from pipeline.zh.words import dictionary_words
@@ -149,7 +150,8 @@ def fuller_phrase(text: str, noun: str, pos: int) -> str | None:
     >>> fuller_phrase("该所增设第三套评价标准。标准包含两项指标", "标准", 12)
     '第三套评价标准'
     """
-    i = text.rfind(noun, 0, pos)
+    floor = max(0, pos - REACH)
+    i = text.rfind(noun, floor, pos)
     while i > 0:
         lo = phrase_start(text, max(0, i - _FULLEST), i)
         words = dictionary_words(text[lo:i])
@@ -160,7 +162,7 @@ def fuller_phrase(text: str, noun: str, pos: int) -> str | None:
         named = any(not t.startswith(("m", "q")) for _, t in words[k:])  # 一座祠堂: no name
         if named and len(words) - k <= _MODIFIER_WORDS:
             return modifier + noun
-        i = text.rfind(noun, 0, i)
+        i = text.rfind(noun, floor, i)
     return None
 
 

@@ -20,6 +20,7 @@ from pipeline.zh.sentences import CLAUSE_MARKS
 from pipeline.zh.words import dictionary_words
 
 Name = tuple[int, int, str, str]
+NAMES_BACK = 200  # names looked back over for an antecedent: an article's worth
 _CUE_REACH = 8  # characters between a name and its cue (日前公布的统计数据显示)
 # 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison; 对东盟: a partner
 NOT_HOLDER_LEADS = "占较比对向"
@@ -142,7 +143,7 @@ def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
     if want is None:
         return None
     i = bisect.bisect_left(names, (pos, pos, "", ""))
-    for name in reversed(names[:i]):
+    for name in reversed(names[max(0, i - NAMES_BACK) : i]):
         if name[1] > pos:
             continue
         fits = (

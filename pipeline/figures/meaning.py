@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
-from pipeline.figures.holders import is_division
+from pipeline.figures.holders import NAMES_BACK, is_division
 from pipeline.figures.lexicon import Lexicon
 from pipeline.figures.period import dates_between
 from pipeline.figures.phrases import (
@@ -26,6 +26,7 @@ from pipeline.zh.chars import INLINE_SPACE
 from pipeline.zh.patterns import longest_before
 from pipeline.zh.sentences import CLAUSE_MARKS, clause_start
 
+_QUANTITY = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千]+[万亿]*[元吨个家项倍]")
 _FRAME = re.compile(r"从([^，。；：、]{2,20}?)(?:来)?看[，,]")  # 从出口结构来看，…
 
 
@@ -61,7 +62,7 @@ def figure_context(
         # 化工行业净流入金额居前，分别为12.3亿元 / 特别是出口额，同比增长5%: the measure is
         # named in the clause before
         earlier = text[clause_start(text, sentence_start, lo - 1) : lo - 1]
-        if not any(c.isdigit() for c in earlier):
+        if _QUANTITY.search(earlier) is None:  # 首次突破千亿元大关，比上年增长: not a measure
             phrase, _, rate = strip_links(lex, earlier.strip(PUNCT_STRIP))
             phrase = "" if rate else cut_boundary(lex, phrase)
     phrase = phrase.strip(PUNCT_STRIP)
@@ -88,7 +89,7 @@ def figure_context(
         # a phrase ending in a verb (技术投入) is its own metric; one ending in a function
         # word (物流业以) is not
         fallback = rest if len(rest) > 2 and rest[-2:] in lex.boundaries else ""
-        metric = left_metric or right or fallback or rate or None
+        metric = left_metric or fallback or right or rate or None
         right_used = used if metric == right else 0
     parallel = subject is not None and not rest  # …，山东过四成半: same measure, new subject
     # …，全年首次突破百亿元: only adverbs before a qualifier that is the predicate, the same measure
@@ -110,7 +111,7 @@ def figure_context(
         subject = previous.subject
     if subject is None:
         subject = _sentence_subject(lex, text, sentence_start, cand.start, dates)
-    return Context(_balance_quotes(metric), subject, right_used)
+    return Context(_balance_quotes(_after_enumerator(metric)), subject, right_used)
 
 
 _FROM_WHEN = re.compile(r"[从由][^，。；：从由的]{1,10}的")
@@ -147,6 +148,21 @@ def _left_words(
         ), False
     lead, saw_change, _ = strip_links(lex, text[lo : last.start].strip(PUNCT_STRIP))
     return text[last.end : start].strip(PUNCT_STRIP), saw_change and not lead
+
+
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[“‘]?")
+
+
+def _after_enumerator(phrase: str | None) -> str | None:
+    """A metric without the enumerator of its list item (一是“预计市值 → 预计市值).
+
+    >>> _after_enumerator("二是“营业收入")
+    '营业收入'
+    """
+    if not phrase:
+        return phrase
+    rest = _ENUMERATOR.sub("", phrase)
+    return rest or phrase
 
 
 def _balance_quotes(phrase: str | None) -> str | None:
@@ -217,7 +233,7 @@ def antecedent(names: Sequence[tuple[int, int, str]], subject: str, pos: int) ->
     if anaphor is None:
         return subject
     i = bisect.bisect_left(names, (pos, pos, ""))
-    for _, _, surface in reversed(names[:i]):
+    for _, _, surface in reversed(names[max(0, i - NAMES_BACK) : i]):
         if is_division(surface, anaphor.group(1)):
             return surface
     return subject
