@@ -54,3 +54,13 @@ def test_date_of_the_from_value_does_not_govern_the_to_value() -> None:
     found = by_surface("目前，全市污水处理率由2020年的61%提高到93%。")
     assert found["61%"].period == "2020年"
     assert found["93%"].period == "目前"
+
+
+def test_recent_days_inside_a_threshold_stay_the_period() -> None:
+    found = by_surface("该公司近日获得贷款承诺，额度不超过4亿元。")
+    assert found["不超过4亿元"].period == "近日"
+
+
+def test_date_before_the_figure_itself_governs_it() -> None:
+    found = by_surface("销售额从约2000万元增长到今年的预计5000万元。")
+    assert found["5000万元"].period == "今年"

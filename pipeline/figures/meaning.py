@@ -26,6 +26,7 @@ from pipeline.zh.chars import INLINE_SPACE
 from pipeline.zh.patterns import longest_before
 from pipeline.zh.sentences import CLAUSE_MARKS, clause_start
 
+_JOINERS = ("且", "并", "而", "但")
 _QUANTITY = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千]+[万亿]*[元吨个家项倍]")
 _FRAME = re.compile(r"从([^，。；：、]{2,20}?)(?:来)?看[，,]")  # 从出口结构来看，…
 
@@ -75,6 +76,8 @@ def figure_context(
     share_of = cand.category == "ratio" and text[cand.end : cand.end + 1] == "的"
     if not cand.noun_unit and not cand.order and (cand.category in counted or share_of):
         right, used = right_phrase(lex, text, cand.end + share_of, hi)
+        if right.startswith(_JOINERS):
+            right, used = "", 0  # 投入1亿元且占营收比例…: a new predicate, not what is counted
     right_used = 0
     metric: str | None
     if cand.noun_unit:
@@ -89,7 +92,7 @@ def figure_context(
         # a phrase ending in a verb (技术投入) is its own metric; one ending in a function
         # word (物流业以) is not
         fallback = rest if len(rest) > 2 and rest[-2:] in lex.boundaries else ""
-        metric = left_metric or fallback or right or rate or None
+        metric = left_metric or right or fallback or rate or None
         right_used = used if metric == right else 0
     parallel = subject is not None and not rest  # …，山东过四成半: same measure, new subject
     # …，全年首次突破百亿元: only adverbs before a qualifier that is the predicate, the same measure

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from pipeline.document import DateMention
@@ -76,15 +77,17 @@ def _of_other(text: str, d: DateMention, start: int) -> bool:
     is 30%'s, not 45%'s).
 
     >>> d = DateMention("", None, 1, 6, "2020年", "year", "2020")
-    >>> _of_other("由2020年的30%提高到45%", d, 14), _of_other("2020年的产量为45吨", d, 11)
+    >>> _of_other("由2020年的30%提高到45%", d, 14), _of_other("由2020年的预计45吨", d, 9)
     (True, False)
     """
-    after = text[d.end + 1 : d.end + 4]
-    return (
-        text[d.end : d.end + 1] == "的"
-        and start > d.end + 4
-        and any(c.isdigit() or c in NUMERAL_CHARS for c in after)
-    )
+    if text[d.end : d.end + 1] != "的":
+        return False
+    k = next((k for k in range(d.end + 1, d.end + 4) if _numeral(text[k : k + 1])), start)
+    return k < start
+
+
+def _numeral(c: str) -> bool:
+    return c != "" and (c.isdigit() or c in NUMERAL_CHARS)
 
 
 def dates_between(dates: Sequence[DateMention], lo: int, hi: int) -> Sequence[DateMention]:
@@ -141,7 +144,8 @@ def is_statistic(cand: Candidate) -> bool:
 
 
 _THRESHOLDS = ("at_least", "at_most")
-_WINDOWS = ("最近", "近", "过去")  # windows counted back from now: 最近一年, 近三年
+# windows counted back from now: 最近一年, 近三年, 过去12个月 (not 近日)
+_WINDOW = re.compile(r"(?:最近|近|过去)[0-9一二两三四五六七八九十几]")
 
 
 def in_condition(text: str, d: DateMention, bound: str) -> bool:
@@ -156,7 +160,7 @@ def in_condition(text: str, d: DateMention, bound: str) -> bool:
     False
     """
     attributive = is_han(text[d.end : d.end + 1]) and text[d.end : d.end + 1] != "的"
-    return d.surface.startswith(_WINDOWS) and attributive and bound in _THRESHOLDS
+    return _WINDOW.match(d.surface) is not None and attributive and bound in _THRESHOLDS
 
 
 _FORECAST = ("预计", "预期", "力争", "有望")
