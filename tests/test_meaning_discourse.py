@@ -151,3 +151,24 @@ def test_name_after_a_quantity_is_counted_not_holder() -> None:
 def test_scope_opened_by_zai_zhong_is_no_venue() -> None:
     found = by_surface("在童装品类中，基础款销量占比达40%。")
     assert found["40%"].subject != "童装品类中"
+
+
+# --- demonstratives: 这种/这家 + noun point back --------------------------------------------------
+
+
+def test_demonstrative_phrase_points_back_to_the_fuller_phrase() -> None:
+    text = "县里建成星河储水池。\n这种依渠而建的储水池，占地约3平方米。"
+    found = by_surface(text, (("县里", "LOC"),))
+    assert found["约3平方米"].subject == "星河储水池"
+
+
+def test_demonstrative_phrase_with_nothing_before_holds_the_figure_itself() -> None:
+    text = "江城建了一批泵站——这种依渠而建的储水池，占地约3平方米。"
+    found = by_surface(text, (("江城", "LOC"),))
+    assert found["约3平方米"].subject == "这种依渠而建的储水池"
+
+
+def test_demonstrative_running_into_the_measure_is_no_holder() -> None:
+    text = "江城造出新型水泵。这款直径仅120毫米的水泵重量轻。"
+    found = by_surface(text, (("江城", "LOC"),))
+    assert found["120毫米"].subject != "这款直径"

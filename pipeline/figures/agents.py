@@ -9,6 +9,7 @@ names jieba does not know) make the phrase, a verb, adverb, preposition or one o
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.figures.spans import REACH
@@ -170,13 +171,14 @@ _BREAKS = "，,；;：:。！？!?\n"  # clause breaks; 、 joins list items ins
 
 
 def phrase_start(text: str, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts, items of a list (、) kept together.
+    """Where the clause holding ``pos`` starts, items of a list (、) kept together; a dash
+    (——) opens one too.
 
     >>> phrase_start("截至3月，甲、乙两地投入5亿元", 0, 12)
     5
     """
     p = pos
-    while p > lo and text[p - 1] not in _BREAKS:
+    while p > lo and text[p - 1] not in _BREAKS and text[p - 2 : p] != "——":
         p -= 1
     return p
 
@@ -203,3 +205,42 @@ def is_one_noun(phrase: str) -> bool:
     (True, False)
     """
     return _one_noun(dictionary_words(phrase))
+
+
+# 这种蓄水池, 这家企业, 该项目: a demonstrative and a measure word before the noun it points with
+# (该 and 此 + noun are anaphors of the entities' kind: see anaphors.tsv)
+_DEMONSTRATIVE = re.compile(r"[这那](?:种|个|款|家|座|些|项|类|批|位|条|所|台)")
+
+
+def demonstrative_phrase(text: str, head: int, end: int, metric: str | None = None) -> str | None:
+    """The thing a clause opening with a demonstrative points back to: the fuller phrase of its
+    head noun written before (这家企业 → 星河材料企业), else the demonstrative phrase itself
+    (这种依渠而建的蓄水池), which at least says what kind of thing holds the figure.
+
+    >>> text = "县里建了星河储水池。这种依渠而建的储水池，占地约3平方米"
+    >>> demonstrative_phrase(text, 10, 27)
+    '星河储水池'
+    >>> demonstrative_phrase("这种依渠而建的储水池，占地约3平方米", 0, 16)
+    '这种依渠而建的储水池'
+    """
+    m = _DEMONSTRATIVE.match(text, head)
+    if m is None or m.end() == head:
+        return None
+    q = m.end()
+    while q < end and text[q] not in CLAUSE_MARKS:
+        q += 1
+    start = text.rfind("的", m.end(), q) + 1 or m.end()  # 这种依渠而建的蓄水池: after the clause
+    words = dictionary_words(text[start:q])
+    n = 0
+    while n < len(words) and words[n][1].startswith(("n", "j")):
+        n += 1
+    if n == 0:
+        return None
+    noun_end = start + sum(len(w) for w, _ in words[:n])
+    if metric and (metric in text[head:noun_end] or text[start:noun_end] in metric):
+        return None  # 这台设备的缸径达1.6米: the phrase runs into the measure
+    nxt = dictionary_words(text[noun_end : noun_end + 4])
+    acts = nxt and len(nxt[0][0]) > 1 and nxt[0][1].startswith(("v", "d"))
+    if text[noun_end : noun_end + 1] not in CLAUSE_MARKS and not acts:
+        return None  # 这款直径仅120毫米: a measure said of it, not the thing alone
+    return fuller_phrase(text, words[n - 1][0], head) or text[head:noun_end]

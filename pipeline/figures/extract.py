@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.document import DateMention, Entity, Figure
 from pipeline.figures.agents import (
+    demonstrative_phrase,
     fuller_phrase,
     holder_phrase,
     is_one_noun,
@@ -384,6 +385,9 @@ def _subject(
         len(subject) < 2 or subject in scope.sources or (cited and subject in report[1])
     ):
         subject = None  # 台 of 港澳台, 加 of 加方: a fragment; 国家统计局: a source
+    pointed = _pointed(scope.text, start, pos, metric)
+    if pointed is not None:
+        return pointed  # 这种蓄水池，占地约3平方米: the thing pointed back to, not the carried one
     if subject is None or subject.startswith(REFERRING):
         after = report[0] if cited else start  # names in the source's own name hold nothing
         subject = _named_before(scope, after, pos) or subject
@@ -423,6 +427,17 @@ def _opener(scope: _Scope, sentence: tuple[int, int], pos: int, metric: str | No
             holder = fuller_phrase(text, holder, found[0])  # 标准 → the standard named before
         if holder is not None:
             return holder
+    return None
+
+
+def _pointed(text: str, start: int, pos: int, metric: str | None) -> str | None:
+    """What a demonstrative opening the figure's clause or the clause before points back to."""
+    own = phrase_start(text, start, pos)
+    before = phrase_start(text, start, own - 1) if own > start else own
+    for head in dict.fromkeys((own, before)):
+        pointed = demonstrative_phrase(text, head, pos, metric)
+        if pointed is not None:
+            return pointed
     return None
 
 
