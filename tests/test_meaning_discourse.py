@@ -172,3 +172,9 @@ def test_demonstrative_running_into_the_measure_is_no_holder() -> None:
     text = "江城造出新型水泵。这款直径仅120毫米的水泵重量轻。"
     found = by_surface(text, (("江城", "LOC"),))
     assert found["120毫米"].subject != "这款直径"
+
+
+def test_our_unit_resolves_to_its_fuller_name_before() -> None:
+    text = "湾子村五社的用水指标下来了。“分配到我们五社是21万立方米。"
+    found = by_surface(text)
+    assert found["21万立方米"].subject == "湾子村五社"

@@ -139,7 +139,8 @@ def _ends_phrase(word: str, tag: str) -> bool:
     return tag.startswith(_ENDING_TAGS)
 
 
-_FULLER_TAGS = ("n", "m", "q", "b", "j", "eng")  # what a noun phrase before its head is made of
+# what a noun phrase before its head is made of
+_FULLER_TAGS = ("n", "m", "q", "b", "j", "eng", "zg")
 _FULLEST = 16
 _MODIFIER_WORDS = 3  # a longer run of nouns and numbers before the head is no one phrase
 
@@ -244,3 +245,30 @@ def demonstrative_phrase(text: str, head: int, end: int, metric: str | None = No
     if text[noun_end : noun_end + 1] not in CLAUSE_MARKS and not acts:
         return None  # 这款直径仅120毫米: a measure said of it, not the thing alone
     return fuller_phrase(text, words[n - 1][0], head) or text[head:noun_end]
+
+
+_OUR = re.compile(r"(?:我们|咱们)")
+
+
+def our_phrase(text: str, lo: int, pos: int) -> str | None:
+    """The unit a speaker calls 我们 + noun in the figure's clause (分配到我们五社是…), by the
+    fuller name written before (湾子村五社), else as said.
+
+    >>> text = "湾子村五社的用水指标下来了。“分配到我们五社是21万立方米"
+    >>> our_phrase(text, 15, 25)
+    '湾子村五社'
+    """
+    for m in _OUR.finditer(text, lo, pos):
+        words = dictionary_words(text[m.end() : min(pos, m.end() + 6)])
+        n = 0
+        while n < len(words) and words[n][1].startswith(("n", "m", "q")):
+            n += 1
+        while n > 0 and not words[n - 1][1].startswith("n"):
+            n -= 1
+        if n == 0:
+            continue
+        noun = "".join(w for w, _ in words[:n])
+        if any(c.isdigit() for c in noun):
+            continue
+        return fuller_phrase(text, noun, m.start()) or text[m.start() : m.end() + len(noun)]
+    return None

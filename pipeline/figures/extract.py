@@ -15,6 +15,7 @@ from pipeline.figures.agents import (
     holder_phrase,
     is_one_noun,
     opening_phrase,
+    our_phrase,
     phrase_start,
 )
 from pipeline.figures.candidate import Candidate
@@ -385,7 +386,9 @@ def _subject(
         len(subject) < 2 or subject in scope.sources or (cited and subject in report[1])
     ):
         subject = None  # 台 of 港澳台, 加 of 加方: a fragment; 国家统计局: a source
-    pointed = _pointed(scope.text, start, pos, metric)
+    pointed = _pointed(scope.text, start, pos, metric) or our_phrase(
+        scope.text, phrase_start(scope.text, start, pos), pos
+    )
     if pointed is not None:
         return pointed  # 这种蓄水池，占地约3平方米: the thing pointed back to, not the carried one
     if subject is None or subject.startswith(REFERRING):
