@@ -1,4 +1,4 @@
-"""Five-year-plan periods as dates: “十四五”时期, 十四五期间, “十二五”末. Sentences invented."""
+"""Five-year-plan periods as dates: “十四五”时期, 十四五期间, “十一五”末. Sentences invented."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_unquoted_plan_with_a_period_word_is_its_five_years() -> None:
 
 
 def test_end_of_a_plan_is_its_last_day() -> None:
-    assert dates("由“十二五”末的30%提高到50%。") == [("“十二五”末", "period_end", "2015-12-31")]
+    assert dates("“十一五”末，全市有公园12个。") == [("“十一五”末", "period_end", "2010-12-31")]
 
 
 def test_bare_quoted_plan_name_is_a_period() -> None:

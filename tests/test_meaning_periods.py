@@ -46,8 +46,8 @@ def test_statement_after_a_dated_report_inherits_its_date() -> None:
 
 
 def test_plan_period_governs_a_target() -> None:
-    found = by_surface("“十五五”时期，全省人均预期寿命提高到81岁。")
-    assert found["81岁"].period == "“十五五”时期"
+    found = by_surface("“十五五”时期，全市养老床位将增加到1.2万张。")
+    assert found["1.2万张"].period == "“十五五”时期"
 
 
 def test_date_of_the_from_value_does_not_govern_the_to_value() -> None:
@@ -57,10 +57,10 @@ def test_date_of_the_from_value_does_not_govern_the_to_value() -> None:
 
 
 def test_recent_days_inside_a_threshold_stay_the_period() -> None:
-    found = by_surface("该公司近日获得贷款承诺，额度不超过4亿元。")
+    found = by_surface("该企业近日获得授信，额度不超过4亿元。")
     assert found["不超过4亿元"].period == "近日"
 
 
 def test_date_before_the_figure_itself_governs_it() -> None:
-    found = by_surface("销售额从约2000万元增长到今年的预计5000万元。")
-    assert found["5000万元"].period == "今年"
+    found = by_surface("营收从约800万元增长到今年的预计1500万元。")
+    assert found["1500万元"].period == "今年"

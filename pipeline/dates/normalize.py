@@ -271,8 +271,8 @@ def plan(cand: Candidate, ctx: Context, hint: int | None) -> Reading | None:
     """“十四五”时期: the plan's five years (2021/2025); its 末 the last day, its 初 the first.
 
     >>> from pipeline.dates import extract_dates
-    >>> [(d.surface, d.normalized) for d in extract_dates("由“十二五”末的30%提高到十四五期间的50%")]
-    [('“十二五”末', '2015-12-31'), ('十四五期间', '2021/2025')]
+    >>> [(d.surface, d.normalized) for d in extract_dates("“十一五”末和十四五期间")]
+    [('“十一五”末', '2010-12-31'), ('十四五期间', '2021/2025')]
     """
     g = cand.groups
     number = parse_number(g.get("pq") or g.get("pn") or "")

@@ -1,6 +1,6 @@
 """The noun phrase a clause opens with, as the holder of a figure when no recognized name holds
-it: 乐享茶饮在邻国开出3家门店 → 乐享茶饮, 标准包含两项指标 → 标准 (a definite noun that refers
-back; it is not yet resolved to the fuller phrase written before it).
+it: 乐享茶饮在邻国开出3家门店 → 乐享茶饮, 标准设定三项门槛 → 标准, a definite noun that refers
+back to the fuller phrase written before it (创新企业上市标准).
 
 Phrases are read off jieba's dictionary words and tags: nouns and unknown characters (brand
 names jieba does not know) make the phrase, a verb, adverb, preposition or one of
@@ -147,10 +147,10 @@ _MODIFIER_WORDS = 3  # a longer run of nouns and numbers before the head is no o
 
 def fuller_phrase(text: str, noun: str, pos: int) -> str | None:
     """The fuller phrase a bare noun refers back to: the nearest earlier occurrence of the noun
-    with a modifier before it (…增设第三套评价标准。标准包含… → 第三套评价标准).
+    with a modifier before it (…发布创新企业上市标准。标准设定… → 企业上市标准).
 
-    >>> fuller_phrase("该所增设第三套评价标准。标准包含两项指标", "标准", 12)
-    '第三套评价标准'
+    >>> fuller_phrase("交易所发布创新企业上市标准。标准设定三项门槛", "标准", 14)
+    '企业上市标准'
     """
     floor = max(0, pos - REACH)
     i = text.rfind(noun, floor, pos)
@@ -208,7 +208,7 @@ def is_one_noun(phrase: str) -> bool:
     return _one_noun(dictionary_words(phrase))
 
 
-# 这种蓄水池, 这家企业, 该项目: a demonstrative and a measure word before the noun it points with
+# 这种储水罐, 这家企业: a demonstrative and a measure word before the noun it points with
 # (该 and 此 + noun are anaphors of the entities' kind: see anaphors.tsv)
 _DEMONSTRATIVE = re.compile(r"[这那](?:种|个|款|家|座|些|项|类|批|位|条|所|台)")
 
@@ -216,13 +216,13 @@ _DEMONSTRATIVE = re.compile(r"[这那](?:种|个|款|家|座|些|项|类|批|位
 def demonstrative_phrase(text: str, head: int, end: int, metric: str | None = None) -> str | None:
     """The thing a clause opening with a demonstrative points back to: the fuller phrase of its
     head noun written before (这家企业 → 星河材料企业), else the demonstrative phrase itself
-    (这种依渠而建的蓄水池), which at least says what kind of thing holds the figure.
+    (这种沿坡安装的储水罐), which at least says what kind of thing holds the figure.
 
-    >>> text = "县里建了星河储水池。这种依渠而建的储水池，占地约3平方米"
-    >>> demonstrative_phrase(text, 10, 27)
-    '星河储水池'
-    >>> demonstrative_phrase("这种依渠而建的储水池，占地约3平方米", 0, 16)
-    '这种依渠而建的储水池'
+    >>> text = "镇上建了新型储水罐。这种沿坡安装的储水罐，容积约30立方米"
+    >>> demonstrative_phrase(text, 10, 28)
+    '新型储水罐'
+    >>> demonstrative_phrase("这种沿坡安装的储水罐，容积约30立方米", 0, 18)
+    '这种沿坡安装的储水罐'
     """
     m = _DEMONSTRATIVE.match(text, head)
     if m is None or m.end() == head:
@@ -230,7 +230,7 @@ def demonstrative_phrase(text: str, head: int, end: int, metric: str | None = No
     q = m.end()
     while q < end and text[q] not in CLAUSE_MARKS:
         q += 1
-    start = text.rfind("的", m.end(), q) + 1 or m.end()  # 这种依渠而建的蓄水池: after the clause
+    start = text.rfind("的", m.end(), q) + 1 or m.end()  # 这种沿坡安装的储水罐: after the clause
     words = dictionary_words(text[start:q])
     n = 0
     while n < len(words) and words[n][1].startswith(("n", "j")):
@@ -239,11 +239,11 @@ def demonstrative_phrase(text: str, head: int, end: int, metric: str | None = No
         return None
     noun_end = start + sum(len(w) for w, _ in words[:n])
     if metric and (metric in text[head:noun_end] or text[start:noun_end] in metric):
-        return None  # 这台设备的缸径达1.6米: the phrase runs into the measure
+        return None  # 这台机器的功率达5千瓦: the phrase runs into the measure
     nxt = dictionary_words(text[noun_end : noun_end + 4])
     acts = nxt and len(nxt[0][0]) > 1 and nxt[0][1].startswith(("v", "d"))
     if text[noun_end : noun_end + 1] not in CLAUSE_MARKS and not acts:
-        return None  # 这款直径仅120毫米: a measure said of it, not the thing alone
+        return None  # 这款长度仅30厘米: a measure said of it, not the thing alone
     return fuller_phrase(text, words[n - 1][0], head) or text[head:noun_end]
 
 
@@ -251,19 +251,19 @@ _OUR = re.compile(r"(?:我们|咱们)")
 
 
 def our_phrase(text: str, lo: int, pos: int) -> str | None:
-    """The unit a speaker calls 我们 + noun in the figure's clause (分配到我们五社是…), by the
-    fuller name written before (湾子村五社), else as said.
+    """The unit a speaker calls 我们 + noun in the figure's clause (落到我们合作社的…), by the
+    fuller name written before (青山农机合作社), else as said.
 
-    >>> text = "湾子村五社的用水指标下来了。“分配到我们五社是21万立方米"
-    >>> our_phrase(text, 15, 25)
-    '湾子村五社'
+    >>> text = "青山农机合作社的任务定了。“落到我们合作社的是300亩"
+    >>> our_phrase(text, 14, len(text))
+    '青山农机合作社'
     """
     for m in _OUR.finditer(text, lo, pos):
         words = dictionary_words(text[m.end() : min(pos, m.end() + 6)])
         n = 0
-        while n < len(words) and words[n][1].startswith(("n", "m", "q")):
+        while n < len(words) and words[n][1].startswith(("n", "m", "q", "l")):
             n += 1
-        while n > 0 and not words[n - 1][1].startswith("n"):
+        while n > 0 and not words[n - 1][1].startswith(("n", "l")):  # 合作社 is 'l'
             n -= 1
         if n == 0:
             continue

@@ -390,7 +390,7 @@ def _subject(
         scope.text, phrase_start(scope.text, start, pos), pos
     )
     if pointed is not None:
-        return pointed  # 这种蓄水池，占地约3平方米: the thing pointed back to, not the carried one
+        return pointed  # 这种储水罐，容积约30立方米: the thing pointed back to, not the carried one
     if subject is None or subject.startswith(REFERRING):
         after = report[0] if cited else start  # names in the source's own name hold nothing
         subject = _named_before(scope, after, pos) or subject
@@ -427,7 +427,7 @@ def _opener(scope: _Scope, sentence: tuple[int, int], pos: int, metric: str | No
         found = opening_phrase(text, head, pos)
         holder = holder_phrase(text[found[0] : found[1]], metric) if found else None
         if holder is not None and found is not None and is_one_noun(holder):
-            holder = fuller_phrase(text, holder, found[0])  # 标准 → the standard named before
+            holder = fuller_phrase(text, holder, found[0])  # 标准 → the standard named before it
         if holder is not None:
             return holder
     return None
@@ -499,7 +499,7 @@ def _whole_name(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int
     while k < len(scope.holders) and scope.holders[k][0] == i:
         longer = scope.holders[k]
         if longer[1] <= pos and len(longer[2]) > len(subject) and not _listed(scope.text, longer):
-            subject = longer[2]  # not a list member that starts with the name (朔州甲园、…)
+            subject = longer[2]  # not a list member that starts with the name (江城甲园、…)
         k += 1
     last = chain_end(scope.holders, scope.text, i, i + len(subject))
     return last[2] if last is not None else subject

@@ -52,9 +52,9 @@ def _divisions() -> frozenset[str]:
 
 def is_division(name: str, word: str) -> bool:
     """Whether the place ``name`` is a division of kind ``word`` (省, 市, 县…): it ends with it
-    (临泽县), or its full name does (海南 → 海南省), so that 全省 finds a province named short.
+    (北川县), or its full name does (湖南 → 湖南省), so that 全省 finds a province named short.
 
-    >>> is_division("临泽县", "县"), is_division("海南", "省"), is_division("海南", "县")
+    >>> is_division("北川县", "县"), is_division("湖南", "省"), is_division("湖南", "县")
     (True, True, False)
     """
     if name.endswith(word):
@@ -239,10 +239,10 @@ def holder_name(
     """The entity nearest before ``pos`` (from ``start``) that can hold the figure: one in the
     figure's own clause (from ``head``), one opening an earlier clause, or a whole name there
     (推出“惠农快贷”产品，单户授信…), not a place that only begins a longer name the recognizer
-    cut (江城围绕港口，建成甲园、河城物流园；投产企业86家: 江城, not 河城); never a place after
+    cut (江城依托港口，建成甲园、河城物流园；入驻企业120家: 江城, not 河城); never a place after
     在/赴 inside a clause.
 
-    >>> text = "江城围绕港口，建成甲园、河城物流园；投产企业86家"
+    >>> text = "江城依托港口，建成甲园、河城物流园；入驻企业120家"
     >>> names = [(0, 2, "江城"), (11, 13, "河城")]
     >>> holder_name(names, text, 0, 19, 25)
     (0, 2, '江城')
@@ -268,7 +268,7 @@ _PREDICATES = ("v", "d", "c", "u", "y")  # what follows a whole name acting in i
 
 
 def _counted(text: str, name: tuple[int, int, str]) -> bool:
-    """Whether a name follows a quantity (突破千亿元大关): what is counted, not a holder."""
+    """Whether a name follows a quantity (突破百亿元关口): what is counted, not a holder."""
     return any(c.isdigit() or c in NUMERAL_CHARS for c in text[max(0, name[0] - 3) : name[0]])
 
 

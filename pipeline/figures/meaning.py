@@ -63,7 +63,7 @@ def figure_context(
         # 化工行业净流入金额居前，分别为12.3亿元 / 特别是出口额，同比增长5%: the measure is
         # named in the clause before
         earlier = text[clause_start(text, sentence_start, lo - 1) : lo - 1]
-        if _QUANTITY.search(earlier) is None:  # 首次突破千亿元大关，比上年增长: not a measure
+        if _QUANTITY.search(earlier) is None:  # 首次突破百亿元关口，比上年增长: not a measure
             phrase, _, rate = strip_links(lex, earlier.strip(PUNCT_STRIP))
             phrase = "" if rate else cut_boundary(lex, phrase)
     phrase = phrase.strip(PUNCT_STRIP)
@@ -77,7 +77,7 @@ def figure_context(
     if not cand.noun_unit and not cand.order and (cand.category in counted or share_of):
         right, used = right_phrase(lex, text, cand.end + share_of, hi)
         if right.startswith(_JOINERS):
-            right, used = "", 0  # 投入1亿元且占营收比例…: a new predicate, not what is counted
+            right, used = "", 0  # 投入3亿元且带动就业…: a new predicate, not what is counted
     right_used = 0
     metric: str | None
     if cand.noun_unit:

@@ -150,13 +150,13 @@ _WINDOW = re.compile(r"(?:最近|近|过去)[0-9一二两三四五六七八九�
 
 def in_condition(text: str, d: DateMention, bound: str) -> bool:
     """Whether a window counted back is part of a threshold's wording, not its period: in
-    最近一年营业收入不低于2亿元 the window is the applicant's, counted back from whenever it
+    最近两年净利润不低于8000万元 the window is the applicant's, counted back from whenever it
     applies.
 
-    >>> d = DateMention("", None, 0, 4, "最近一年", "interval", "2025-06-01/2026-06-01")
-    >>> in_condition("最近一年营业收入不低于2亿元", d, "at_least")
+    >>> d = DateMention("", None, 0, 4, "最近两年", "interval", "2024-06-01/2026-06-01")
+    >>> in_condition("最近两年净利润不低于8000万元", d, "at_least")
     True
-    >>> in_condition("最近一年，营业收入增长5%", d, "exact")
+    >>> in_condition("最近两年，净利润增长5%", d, "exact")
     False
     """
     attributive = is_han(text[d.end : d.end + 1]) and text[d.end : d.end + 1] != "的"

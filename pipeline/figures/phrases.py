@@ -49,7 +49,7 @@ _FORECAST_LEADS = ("预计", "预期", "力争", "争取", "计划")  # 预计�
 
 def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
     """Subject at the start of a clause (福建, 证券公司) and the rest; a forecast word before the
-    subject is dropped (预计全国婴童经济规模 → 全国, 婴童经济规模).
+    subject is dropped (预计全国快递业务量 → 全国, 快递业务量).
 
     >>> from pipeline.figures.lexicon import load_lexicon
     >>> split_subject(load_lexicon(), "预计全国快递业务量")
