@@ -1,5 +1,5 @@
 """The noun phrase a clause opens with, as the holder of a figure when no recognized name holds
-it: 乐享茶饮在邻国开出3家门店 → 乐享茶饮, 标准设定三项门槛 → 标准, a definite noun that refers
+it: 青禾咖啡在新加坡开出5家门店 → 青禾咖啡, 标准设定三项门槛 → 标准, a definite noun that refers
 back to the fuller phrase written before it (创新企业上市标准).
 
 Phrases are read off jieba's dictionary words and tags: nouns and unknown characters (brand
@@ -59,9 +59,9 @@ def opening_phrase(text: str, head: int, end: int) -> tuple[int, int] | None:
     before ``end`` and the phrase looks like a name (a proper noun, Latin letters, or characters
     jieba does not know as words) or is one common noun (标准, which refers back).
 
-    >>> text = "乐享茶饮在邻国开出3家门店"
+    >>> text = "青禾咖啡在新加坡开出5家门店"
     >>> s, e = opening_phrase(text, 0, len(text)); text[s:e]
-    '乐享茶饮'
+    '青禾咖啡'
     >>> opening_phrase("检查佩戴装置", 0, 6) is None
     True
     >>> opening_phrase("王主任介绍，投入5亿元", 0, 11) is None

@@ -415,7 +415,7 @@ def _subject(
 
 def _opener(scope: _Scope, sentence: tuple[int, int], pos: int, metric: str | None) -> str | None:
     """The noun phrase opening the figure's clause, the clause before it or its sentence
-    (乐享茶饮陆续进入…市场，门店数量增长3倍), unless it is the figure's metric; none in a text
+    (青禾咖啡先后入驻多个商圈，会员人数增长2倍), unless it is the figure's metric; none in a text
     citing a statistics source, whose clauses open with the measures it reports."""
     if scope.sources:
         return None

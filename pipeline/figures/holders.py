@@ -230,7 +230,7 @@ def event_at(text: str, head: int) -> str | None:
     return m.group(1) if m is not None and len(m.group(1)) >= 2 else None
 
 
-_LOCATIVE = "在赴"  # 某品牌在邻国开出3家门店: where it acts, not who
+_LOCATIVE = "在赴"  # 某品牌在新加坡开出5家门店: where it acts, not who
 
 
 def holder_name(
