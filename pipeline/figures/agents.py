@@ -268,7 +268,35 @@ def our_phrase(text: str, lo: int, pos: int) -> str | None:
         if n == 0:
             continue
         noun = "".join(w for w, _ in words[:n])
-        if any(c.isdigit() for c in noun):
-            continue
+        if any(c.isdigit() for c in noun) or noun.startswith(_not_holders()):
+            continue  # 我们每季度: a distributive, no unit
         return fuller_phrase(text, noun, m.start()) or text[m.start() : m.end() + len(noun)]
     return None
+
+
+def opening_holder(text: str, first: int, pos: int, metric: str | None) -> str | None:
+    """The noun phrase opening the figure's clause, the clause before it or its sentence (from
+    ``first``: 青禾咖啡先后入驻多个商圈，会员人数增长2倍), unless it is the figure's metric; a bare
+    noun by the fuller phrase it refers back to (标准 → the standard named before it)."""
+    own = phrase_start(text, first, pos)
+    before = phrase_start(text, first, own - 1) if own > first else own
+    for head in dict.fromkeys((own, before, first)):
+        found = opening_phrase(text, head, pos)
+        holder = holder_phrase(text[found[0] : found[1]], metric) if found else None
+        if holder is not None and found is not None and is_one_noun(holder):
+            holder = fuller_phrase(text, holder, found[0])
+        if holder is not None:
+            return holder
+    return None
+
+
+def pointed_back(text: str, start: int, pos: int, metric: str | None) -> str | None:
+    """What a demonstrative opening the figure's clause or the clause before (这种储水罐，容积…),
+    or 我们 + noun in its clause, points back to."""
+    own = phrase_start(text, start, pos)
+    before = phrase_start(text, start, own - 1) if own > start else own
+    for head in dict.fromkeys((own, before)):
+        pointed = demonstrative_phrase(text, head, pos, metric)
+        if pointed is not None:
+            return pointed
+    return our_phrase(text, own, pos)

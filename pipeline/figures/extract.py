@@ -9,15 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.document import DateMention, Entity, Figure
-from pipeline.figures.agents import (
-    demonstrative_phrase,
-    fuller_phrase,
-    holder_phrase,
-    is_one_noun,
-    opening_phrase,
-    our_phrase,
-    phrase_start,
-)
+from pipeline.figures.agents import opening_holder, pointed_back
 from pipeline.figures.candidate import Candidate
 from pipeline.figures.filters import (
     SLOGAN,
@@ -181,16 +173,7 @@ def extract_figures(
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
         if not in_sidebar and "\n" in text[topic_end : cand.start]:
             topic = None  # a new paragraph: its subject is named anew
-        inherited = ctx.subject is None or (
-            previous is not None and ctx.subject == previous.subject
-        )
-        if group is not None and group[0] == sentence and inherited:
-            ctx = replace(ctx, subject=group[1])  # 12个城市启动试点，累计投入…: the group's
-        statistic = cand.category in ("money", "ratio", "measure")
-        own_subject = _subject(
-            scope, ctx.subject, sentence, cand.start, topic, ctx.metric, statistic
-        )
-        ctx = replace(ctx, subject=own_subject)
+        ctx = _with_holder(scope, cand, ctx, sentence, previous, group, topic)
         if ctx.subject:
             topic, topic_end = ctx.subject, cand.end
         group = _group(text, cand, ctx, lo, sentence) or group
@@ -215,6 +198,25 @@ def extract_figures(
         previous, previous_sentence = ctx, sentence
         consumed = cand.end + ctx.right_used
     return _explain_headline(text, figures)
+
+
+def _with_holder(
+    scope: _Scope,
+    cand: Candidate,
+    ctx: Context,
+    sentence: tuple[int, int],
+    previous: Context | None,
+    group: tuple[tuple[int, int], str] | None,
+    topic: str | None,
+) -> Context:
+    """The figure's context with its holder: the counted group acting in its sentence where its
+    clause names no holder of its own (12个城市启动试点，累计投入…), else :func:`_subject`."""
+    inherited = ctx.subject is None or (previous is not None and ctx.subject == previous.subject)
+    if group is not None and group[0] == sentence and inherited:
+        ctx = replace(ctx, subject=group[1])
+    statistic = cand.category in ("money", "ratio", "measure")
+    holder = _subject(scope, ctx.subject, sentence, cand.start, topic, ctx.metric, statistic)
+    return replace(ctx, subject=holder)
 
 
 _GROUP_LEADS = ("", "有", "已有", "共有", "现有")
@@ -386,9 +388,7 @@ def _subject(
         len(subject) < 2 or subject in scope.sources or (cited and subject in report[1])
     ):
         subject = None  # 台 of 港澳台, 加 of 加方: a fragment; 国家统计局: a source
-    pointed = _pointed(scope.text, start, pos, metric) or our_phrase(
-        scope.text, phrase_start(scope.text, start, pos), pos
-    )
+    pointed = pointed_back(scope.text, start, pos, metric)
     if pointed is not None:
         return pointed  # 这种储水罐，容积约30立方米: the thing pointed back to, not the carried one
     if subject is None or subject.startswith(REFERRING):
@@ -396,8 +396,8 @@ def _subject(
         subject = _named_before(scope, after, pos) or subject
     if subject is None and cited:
         return None
-    if subject is None:
-        subject = _opener(scope, sentence, pos, metric)
+    if subject is None and not scope.sources:  # a statistics text opens clauses with measures
+        subject = opening_holder(scope.text, start, pos, metric)
     if subject is None and scope.in_sidebar:
         subject = topic
     elif subject is None:
@@ -411,37 +411,6 @@ def _subject(
         target = resolve(scope.holders, subject, pos)
         subject = target[2] if target is not None else subject
     return _whole_name(scope, subject, sentence, pos)
-
-
-def _opener(scope: _Scope, sentence: tuple[int, int], pos: int, metric: str | None) -> str | None:
-    """The noun phrase opening the figure's clause, the clause before it or its sentence
-    (青禾咖啡先后入驻多个商圈，会员人数增长2倍), unless it is the figure's metric; none in a text
-    citing a statistics source, whose clauses open with the measures it reports."""
-    if scope.sources:
-        return None
-    text = scope.text
-    first = after_dateline(text, *sentence)
-    own = phrase_start(text, first, pos)
-    before = phrase_start(text, first, own - 1) if own > first else own
-    for head in dict.fromkeys((own, before, first)):
-        found = opening_phrase(text, head, pos)
-        holder = holder_phrase(text[found[0] : found[1]], metric) if found else None
-        if holder is not None and found is not None and is_one_noun(holder):
-            holder = fuller_phrase(text, holder, found[0])  # 标准 → the standard named before it
-        if holder is not None:
-            return holder
-    return None
-
-
-def _pointed(text: str, start: int, pos: int, metric: str | None) -> str | None:
-    """What a demonstrative opening the figure's clause or the clause before points back to."""
-    own = phrase_start(text, start, pos)
-    before = phrase_start(text, start, own - 1) if own > start else own
-    for head in dict.fromkeys((own, before)):
-        pointed = demonstrative_phrase(text, head, pos, metric)
-        if pointed is not None:
-            return pointed
-    return None
 
 
 def _compared(text: str, start: int) -> bool:
