@@ -666,7 +666,7 @@ def _entity(text: str, surface: str, label: str) -> Entity:
 def test_entities_name_the_subject_when_the_clause_does_not() -> None:
     text = "城东支行推出“惠农快贷”产品，单户最高授信达300万元。"
     ents = [_entity(text, "城东支行", "ORG"), _entity(text, "惠农快贷", "PRODUCT")]
-    assert only(text).subject is None
+    assert only(text).subject == "城东支行"  # no entities: the noun phrase opening the sentence
     assert only(text, entities=ents).subject == "惠农快贷"
 
 

@@ -262,6 +262,32 @@ def decade(cand: Candidate, ctx: Context, hint: int | None) -> Reading:
     return "interval", f"{century + tens}/{century + tens + 9}"
 
 
+# The first two five-year plans ran 1953–1962; after three years of adjustment the third began
+# in 1966, and each later one five years on (the 14th: 2021–2025).
+_THIRD_PLAN = 1966
+
+
+def plan(cand: Candidate, ctx: Context, hint: int | None) -> Reading | None:
+    """“十四五”时期: the plan's five years (2021/2025); its 末 the last day, its 初 the first.
+
+    >>> from pipeline.dates import extract_dates
+    >>> [(d.surface, d.normalized) for d in extract_dates("“十一五”末和十四五期间")]
+    [('“十一五”末', '2010-12-31'), ('十四五期间', '2021/2025')]
+    """
+    g = cand.groups
+    number = parse_number(g.get("pq") or g.get("pn") or "")
+    if number is None or not 1 <= number <= 30:
+        return None
+    n = int(number)
+    first = 1953 + 5 * (n - 1) if n <= 2 else _THIRD_PLAN + 5 * (n - 3)
+    part = g.get("pp")
+    if part == "末":
+        return "period_end", f"{first + 4}-12-31"
+    if part == "初":
+        return "period_start", f"{first}-01-01"
+    return "interval", f"{first}/{first + 4}"
+
+
 def bare_day(cand: Candidate, ctx: Context, hint: int | None) -> Reading | None:
     """20日: the month the text last spoke of, else the publication month; else dropped."""
     day = to_int(cand.groups["d"]) or 0

@@ -173,6 +173,20 @@ def decade_pattern() -> str:
     )
 
 
+_PLAN_NO = "十[一二三四五六七八九]?|[一二三四五六七八九]"  # which five-year plan: 十四 of 十四五
+_PLAN_PART = "时期|期间|末|初"
+
+
+def plan_pattern() -> str:
+    """Five-year-plan periods: “十四五”, “十四五”时期, 十四五期间, “十二五”末 (unquoted only with
+    a period word, 十五 alone being a number)."""
+    return (
+        f"(?<![0-9{CN_DIGIT}十第])"
+        f'(?:[“"](?P<pq>{_PLAN_NO})五[”"]|(?P<pn>{_PLAN_NO})五(?={_PLAN_PART}))'
+        f"(?P<pp>{_PLAN_PART})?"
+    )
+
+
 def _longest_first(words: Iterable[str]) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 

@@ -193,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     Rule("first_months", patterns.first_months_pattern, normalize.first_months, anchor="前"),
     Rule("iso_day", patterns.iso_day_pattern, normalize.written_day, joins=True, names_day=_every),
     Rule("decade", patterns.decade_pattern, normalize.decade, anchor="代"),
+    Rule("plan", patterns.plan_pattern, normalize.plan, anchor="五"),
     Rule("duration", patterns.duration_pattern, durations.duration, durations.valid_duration),
     Rule(
         "compound_duration",

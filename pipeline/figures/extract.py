@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.document import DateMention, Entity, Figure
+from pipeline.figures.agents import opening_holder, pointed_back
 from pipeline.figures.candidate import Candidate
 from pipeline.figures.filters import (
     SLOGAN,
@@ -26,6 +28,7 @@ from pipeline.figures.holders import (
     chain_end,
     drop_sources,
     event_at,
+    holder_name,
     is_anaphor,
     reporter,
     resolve,
@@ -40,11 +43,16 @@ from pipeline.figures.meaning import (
     after_dateline,
     antecedent,
     figure_context,
-    nearest_name,
     topic_subject,
 )
 from pipeline.figures.parse import change_direction
-from pipeline.figures.period import carries, governing_date, is_statistic
+from pipeline.figures.period import (
+    carries,
+    forecast,
+    governing_date,
+    in_condition,
+    is_statistic,
+)
 from pipeline.figures.phrases import LIST_JOINERS, PUNCT_STRIP
 from pipeline.figures.ranges import merge_bounds, merge_ranges, share_units
 from pipeline.figures.scan import CORE, scan_candidates
@@ -165,9 +173,7 @@ def extract_figures(
         ctx = figure_context(scope.lex, text, cand, bounds, usable, previous, label)
         if not in_sidebar and "\n" in text[topic_end : cand.start]:
             topic = None  # a new paragraph: its subject is named anew
-        if group is not None and group[0] == sentence and ctx.subject is None:
-            ctx = replace(ctx, subject=group[1])  # 12个城市启动试点，累计投入…: the group's
-        ctx = replace(ctx, subject=_subject(scope, ctx.subject, sentence, cand.start, topic))
+        ctx = _with_holder(scope, cand, ctx, sentence, previous, group, topic)
         if ctx.subject:
             topic, topic_end = ctx.subject, cand.end
         group = _group(text, cand, ctx, lo, sentence) or group
@@ -192,6 +198,25 @@ def extract_figures(
         previous, previous_sentence = ctx, sentence
         consumed = cand.end + ctx.right_used
     return _explain_headline(text, figures)
+
+
+def _with_holder(
+    scope: _Scope,
+    cand: Candidate,
+    ctx: Context,
+    sentence: tuple[int, int],
+    previous: Context | None,
+    group: tuple[tuple[int, int], str] | None,
+    topic: str | None,
+) -> Context:
+    """The figure's context with its holder: the counted group acting in its sentence where its
+    clause names no holder of its own (12个城市启动试点，累计投入…), else :func:`_subject`."""
+    inherited = ctx.subject is None or (previous is not None and ctx.subject == previous.subject)
+    if group is not None and group[0] == sentence and inherited:
+        ctx = replace(ctx, subject=group[1])
+    statistic = cand.category in ("money", "ratio", "measure")
+    holder = _subject(scope, ctx.subject, sentence, cand.start, topic, ctx.metric, statistic)
+    return replace(ctx, subject=holder)
 
 
 _GROUP_LEADS = ("", "有", "已有", "共有", "现有")
@@ -271,9 +296,37 @@ def _scope_of(
         if n[3] in SUBJECT_LABELS and not _compared(text, n[0]) and not _listed(text, n)
     ]
     lex = load_lexicon()
-    return _Scope(
-        lex, text, folded, usable, names, holders, sources, sentence_spans(text), in_sidebar
+    sentences = sentence_spans(text)
+    topic = None if sources else _topic(text, names, sentences)
+    return _Scope(lex, text, folded, usable, names, holders, sources, sentences, in_sidebar, topic)
+
+
+def _topic(
+    text: str, names: Sequence[tuple[int, int, str]], sentences: list[tuple[int, int]]
+) -> str | None:
+    """What a text is about: of the holders its lead names (headline and first sentences,
+    datelines left out: 本报北京…电), the one named most often, at least twice (the earliest of
+    equals). A statistic whose sentence and paragraph name no holder is the topic's; a text
+    citing a statistics source (…局数据显示) reports figures of no one named, so the caller
+    gives it no topic."""
+    own = [
+        n
+        for n in names
+        if n[0] >= after_dateline(text, *span_containing(sentences, n[0], len(text)))
+    ]
+    lead_end = sentences[min(_LEAD, len(sentences)) - 1][1] if sentences else 0
+    counts = Counter(n[2] for n in own)
+    led = [n[2] for n in own if n[0] < lead_end]
+    best = max((counts[name] for name in led), default=0)
+    return (
+        next((name for name in led if counts[name] == best), None)
+        if best >= _TOPIC_MENTIONS
+        else None
     )
+
+
+_LEAD = 3  # sentences: a headline, a kicker or dateline line, the first sentence of the body
+_TOPIC_MENTIONS = 3  # fewer is a passing mention
 
 
 def _period(
@@ -282,10 +335,18 @@ def _period(
     """The date governing a figure, and the date that carries on to the next sentences."""
     text = scope.text
     own = governing_date(scope.dates, text, sentence, cand.start, multiple=cand.unit == "倍")
+    if own is not None and in_condition(text, own, cand.bound):
+        own = None
     # a report's date carries to the amounts and rates of the next sentences, not to counts
-    # of standing things (全岛8个口岸运行…)
+    # of standing things (全岛8个口岸运行…) nor to forecasts (预计…将突破…)
     counted = cand.category == "count"
-    if own is None and carried is not None and not counted and carries(text, carried, sentence[0]):
+    if (
+        own is None
+        and carried is not None
+        and not counted
+        and carries(text, carried, sentence[0])
+        and not forecast(text, sentence[0], cand.start)
+    ):
         own = carried
     if own is not None and is_statistic(cand):
         carried = own
@@ -305,10 +366,17 @@ class _Scope:
     sources: frozenset[str]  # names cited as the source of statistics (国家统计局)
     sentences: list[tuple[int, int]]
     in_sidebar: bool
+    topic: str | None  # the holder the whole text is about
 
 
 def _subject(
-    scope: _Scope, subject: str | None, sentence: tuple[int, int], pos: int, topic: str | None
+    scope: _Scope,
+    subject: str | None,
+    sentence: tuple[int, int],
+    pos: int,
+    topic: str | None,
+    metric: str | None,
+    statistic: bool,
 ) -> str | None:
     """The subject of the figure at ``pos``: the one its clause names, else the entity or the
     anaphor (全县, 该公司 resolved to their antecedent) nearest before it in its sentence, else
@@ -320,17 +388,22 @@ def _subject(
         len(subject) < 2 or subject in scope.sources or (cited and subject in report[1])
     ):
         subject = None  # 台 of 港澳台, 加 of 加方: a fragment; 国家统计局: a source
+    pointed = pointed_back(scope.text, start, pos, metric)
+    if pointed is not None:
+        return pointed  # 这种储水罐，容积约30立方米: the thing pointed back to, not the carried one
     if subject is None or subject.startswith(REFERRING):
         after = report[0] if cited else start  # names in the source's own name hold nothing
         subject = _named_before(scope, after, pos) or subject
     if subject is None and cited:
         return None
+    if subject is None and not scope.sources:  # a statistics text opens clauses with measures
+        subject = opening_holder(scope.text, start, pos, metric)
     if subject is None and scope.in_sidebar:
         subject = topic
     elif subject is None:
         subject = topic_subject(scope.lex, scope.text, scope.sentences, sentence, scope.dates)
         subject = subject if subject not in scope.sources else None
-        subject = subject or topic
+        subject = subject or topic or (scope.topic if statistic else None)
     if subject is None or len(subject) < 2:
         return None
     subject = antecedent(scope.names, subject, pos)
@@ -371,7 +444,7 @@ def _named_before(scope: _Scope, start: int, pos: int) -> str | None:
         return event  # 本届博览会参展企业…: the event referred back to
     report = reporter(text, start, pos)
     report = venue(text, start) if report is None or report[2] else report
-    named = nearest_name(scope.names, start, pos)
+    named = holder_name(scope.names, text, start, head, pos)
     anaphor = anaphor_before(text, start, pos)
     if report is not None and anaphor is not None and anaphor[0] < report[0]:
         anaphor = None  # 平台 of 星河云平台数据显示: part of the reporter's name
@@ -393,8 +466,9 @@ def _whole_name(scope: _Scope, subject: str, sentence: tuple[int, int], pos: int
         return subject
     k = bisect.bisect_left(scope.holders, (i, 0, "", ""))
     while k < len(scope.holders) and scope.holders[k][0] == i:
-        if scope.holders[k][1] <= pos and len(scope.holders[k][2]) > len(subject):
-            subject = scope.holders[k][2]
+        longer = scope.holders[k]
+        if longer[1] <= pos and len(longer[2]) > len(subject) and not _listed(scope.text, longer):
+            subject = longer[2]  # not a list member that starts with the name (江城甲园、…)
         k += 1
     last = chain_end(scope.holders, scope.text, i, i + len(subject))
     return last[2] if last is not None else subject

@@ -14,10 +14,13 @@ from functools import cache
 
 from pipeline.lexicon import read_list, read_table
 from pipeline.zh.chars import is_han
+from pipeline.zh.numerals import NUMERAL_CHARS
 from pipeline.zh.patterns import compile_alternation
 from pipeline.zh.sentences import CLAUSE_MARKS
+from pipeline.zh.words import dictionary_words
 
 Name = tuple[int, int, str, str]
+NAMES_BACK = 200  # names looked back over for an antecedent: an article's worth
 _CUE_REACH = 8  # characters between a name and its cue (日前公布的统计数据显示)
 # 占全省的38%: the whole a share is of; 较全市, 比全国: the base of a comparison; 对东盟: a partner
 NOT_HOLDER_LEADS = "占较比对向"
@@ -40,6 +43,23 @@ class _Tables:
     endings: tuple[str, ...]
     anaphors: dict[str, str]
     anaphor_pattern: re.Pattern[str]
+
+
+@cache
+def _divisions() -> frozenset[str]:
+    return frozenset(read_list("entities/LOC.divisions.txt"))
+
+
+def is_division(name: str, word: str) -> bool:
+    """Whether the place ``name`` is a division of kind ``word`` (省, 市, 县…): it ends with it
+    (北川县), or its full name does (湖南 → 湖南省), so that 全省 finds a province named short.
+
+    >>> is_division("北川县", "县"), is_division("湖南", "省"), is_division("湖南", "县")
+    (True, True, False)
+    """
+    if name.endswith(word):
+        return len(name) > len(word)
+    return len(word) == 1 and name + word in _divisions()
 
 
 @cache
@@ -123,13 +143,13 @@ def resolve(names: Sequence[Name], anaphor: str, pos: int) -> Name | None:
     if want is None:
         return None
     i = bisect.bisect_left(names, (pos, pos, "", ""))
-    for name in reversed(names[:i]):
+    for name in reversed(names[max(0, i - NAMES_BACK) : i]):
         if name[1] > pos:
             continue
         fits = (
             name[3] == want or (want == "ORG" and name[3] == "PRODUCT")
             if want.isupper()
-            else name[2].endswith(want) and len(name[2]) > len(want)
+            else is_division(name[2], want)
         )
         if fits:
             return name
@@ -186,11 +206,18 @@ def venue(text: str, lo: int) -> tuple[int, str, bool] | None:
     (8, '某电商平台', False)
     >>> venue("在这方面，投入3亿元", 0) is None
     True
+    >>> venue("在童装品类中，基础款占比40%", 0) is None
+    True
     """
     m = _VENUE.match(text, lo)
     if m is None or m.group(1)[0] in "这那此其该" or any(c.isdigit() for c in m.group(1)):
         return None
+    if m.group(1).endswith(_SCOPES):
+        return None  # 在童装品类中, 在推进改革的同时: a scope or a time, not a venue
     return m.end(), m.group(1), False
+
+
+_SCOPES = tuple("中里内间时后前下")  # …中, …的同时, …过程中, …以后
 
 
 def event_at(text: str, head: int) -> str | None:
@@ -201,3 +228,60 @@ def event_at(text: str, head: int) -> str | None:
     """
     m = _EVENT.match(text, head)
     return m.group(1) if m is not None and len(m.group(1)) >= 2 else None
+
+
+_LOCATIVE = "在赴"  # 某品牌在新加坡开出5家门店: where it acts, not who
+
+
+def holder_name(
+    names: Sequence[tuple[int, int, str]], text: str, start: int, head: int, pos: int
+) -> tuple[int, int, str] | None:
+    """The entity nearest before ``pos`` (from ``start``) that can hold the figure: one in the
+    figure's own clause (from ``head``), one opening an earlier clause, or a whole name there
+    (推出“惠农快贷”产品，单户授信…), not a place that only begins a longer name the recognizer
+    cut (江城依托港口，建成甲园、河城物流园；入驻企业120家: 江城, not 河城); never a place after
+    在/赴 inside a clause.
+
+    >>> text = "江城依托港口，建成甲园、河城物流园；入驻企业120家"
+    >>> names = [(0, 2, "江城"), (11, 13, "河城")]
+    >>> holder_name(names, text, 0, 19, 25)
+    (0, 2, '江城')
+    """
+    i = bisect.bisect_left(names, (pos, pos, ""))
+    for name in reversed(names[max(0, i - 16) : i]):
+        if name[0] < start:
+            break
+        if name[1] > pos or _locative(text, name) or _counted(text, name):
+            continue
+        if name[0] >= head or _opens_clause(text, start, name[0]) or not _embedded(text, name):
+            return name
+    return None
+
+
+def _embedded(text: str, name: tuple[int, int, str]) -> bool:
+    """Whether a name only modifies a longer name the recognizer cut (甲县宏达物流园: 甲县)."""
+    words = dictionary_words(text[name[1] : name[1] + 4])
+    return bool(words) and is_han(words[0][0][0]) and not words[0][1].startswith(_PREDICATES)
+
+
+_PREDICATES = ("v", "d", "c", "u", "y")  # what follows a whole name acting in its clause
+
+
+def _counted(text: str, name: tuple[int, int, str]) -> bool:
+    """Whether a name follows a quantity (突破百亿元关口): what is counted, not a holder."""
+    return any(c.isdigit() or c in NUMERAL_CHARS for c in text[max(0, name[0] - 3) : name[0]])
+
+
+def _locative(text: str, name: tuple[int, int, str]) -> bool:
+    before = text[name[0] - 1] if name[0] else ""
+    return before != "" and before in _LOCATIVE and text[name[1] : name[1] + 1] not in "，,"
+
+
+_BREAKS = "，,；;：:。！？!?\n"  # clause breaks; after 、 a list goes on, no clause opens
+
+
+def _opens_clause(text: str, lo: int, at: int) -> bool:
+    p = at
+    while p > lo and text[p - 1] not in _BREAKS:
+        p -= 1
+    return not text[p:at].strip(" \u3000“”‘’\"'")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
+from pipeline.figures.holders import NAMES_BACK, is_division
 from pipeline.figures.lexicon import Lexicon
 from pipeline.figures.period import dates_between
 from pipeline.figures.phrases import (
@@ -25,6 +26,8 @@ from pipeline.zh.chars import INLINE_SPACE
 from pipeline.zh.patterns import longest_before
 from pipeline.zh.sentences import CLAUSE_MARKS, clause_start
 
+_JOINERS = ("且", "并", "而", "但")
+_QUANTITY = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千]+[万亿]*[元吨个家项倍]")
 _FRAME = re.compile(r"从([^，。；：、]{2,20}?)(?:来)?看[，,]")  # 从出口结构来看，…
 
 
@@ -60,7 +63,7 @@ def figure_context(
         # 化工行业净流入金额居前，分别为12.3亿元 / 特别是出口额，同比增长5%: the measure is
         # named in the clause before
         earlier = text[clause_start(text, sentence_start, lo - 1) : lo - 1]
-        if not any(c.isdigit() for c in earlier):
+        if _QUANTITY.search(earlier) is None:  # 首次突破百亿元关口，比上年增长: not a measure
             phrase, _, rate = strip_links(lex, earlier.strip(PUNCT_STRIP))
             phrase = "" if rate else cut_boundary(lex, phrase)
     phrase = phrase.strip(PUNCT_STRIP)
@@ -73,6 +76,8 @@ def figure_context(
     share_of = cand.category == "ratio" and text[cand.end : cand.end + 1] == "的"
     if not cand.noun_unit and not cand.order and (cand.category in counted or share_of):
         right, used = right_phrase(lex, text, cand.end + share_of, hi)
+        if right.startswith(_JOINERS):
+            right, used = "", 0  # 投入3亿元且带动就业…: a new predicate, not what is counted
     right_used = 0
     metric: str | None
     if cand.noun_unit:
@@ -109,7 +114,7 @@ def figure_context(
         subject = previous.subject
     if subject is None:
         subject = _sentence_subject(lex, text, sentence_start, cand.start, dates)
-    return Context(_balance_quotes(metric), subject, right_used)
+    return Context(_balance_quotes(_after_enumerator(metric)), subject, right_used)
 
 
 _FROM_WHEN = re.compile(r"[从由][^，。；：从由的]{1,10}的")
@@ -146,6 +151,21 @@ def _left_words(
         ), False
     lead, saw_change, _ = strip_links(lex, text[lo : last.start].strip(PUNCT_STRIP))
     return text[last.end : start].strip(PUNCT_STRIP), saw_change and not lead
+
+
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[“‘]?")
+
+
+def _after_enumerator(phrase: str | None) -> str | None:
+    """A metric without the enumerator of its list item (一是“预计市值 → 预计市值).
+
+    >>> _after_enumerator("二是“营业收入")
+    '营业收入'
+    """
+    if not phrase:
+        return phrase
+    rest = _ENUMERATOR.sub("", phrase)
+    return rest or phrase
 
 
 def _balance_quotes(phrase: str | None) -> str | None:
@@ -216,27 +236,10 @@ def antecedent(names: Sequence[tuple[int, int, str]], subject: str, pos: int) ->
     if anaphor is None:
         return subject
     i = bisect.bisect_left(names, (pos, pos, ""))
-    for _, _, surface in reversed(names[:i]):
-        if surface.endswith(anaphor.group(1)) and len(surface) > 1:
+    for _, _, surface in reversed(names[max(0, i - NAMES_BACK) : i]):
+        if is_division(surface, anaphor.group(1)):
             return surface
     return subject
-
-
-def nearest_name(
-    names: Sequence[tuple[int, int, str]], start: int, pos: int
-) -> tuple[int, int, str] | None:
-    """The last entity name between ``start`` and ``pos``.
-
-    >>> nearest_name([(0, 4, "农业银行"), (10, 12, "福建")], 0, 20)
-    (10, 12, '福建')
-    """
-    i = bisect.bisect_left(names, (pos, pos, ""))
-    for name in reversed(names[max(0, i - 16) : i]):
-        if name[0] >= start and name[1] <= pos:
-            return name
-        if name[0] < start:
-            break
-    return None
 
 
 def _sentence_subject(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from pipeline.document import DateMention
 from pipeline.figures.candidate import Candidate
-from pipeline.zh.chars import INLINE_SPACE
+from pipeline.zh.chars import INLINE_SPACE, is_han
+from pipeline.zh.numerals import NUMERAL_CHARS
 from pipeline.zh.sentences import clause_start
 
 _BASE_LEADS = ("比", "较", "相比", "相较", "相较于", "同比", "对比")
@@ -51,7 +53,11 @@ def governing_date(
         for d in within:
             if d.end < start and _attribute_of(text, d, start):
                 return d
-    preceding = [d for d in within if d.end <= start and not _is_base(text, d, start)]
+    preceding = [
+        d
+        for d in within
+        if d.end <= start and not _is_base(text, d, start) and not _of_other(text, d, start)
+    ]
     clause = clause_start(text, sentence[0], start)
     # a date of the figure's own clause, else one framing the sentence (3月份，…), else any:
     # 端午假期后 inside an earlier clause dates that clause only
@@ -64,6 +70,24 @@ def governing_date(
             if lead.endswith(("截至", "截止", "截止到", "到")):
                 return d
     return None
+
+
+def _of_other(text: str, d: DateMention, start: int) -> bool:
+    """Whether the date is the attribute of an earlier value (由2020年的30%提高到45%: 2020年
+    is 30%'s, not 45%'s).
+
+    >>> d = DateMention("", None, 1, 6, "2020年", "year", "2020")
+    >>> _of_other("由2020年的30%提高到45%", d, 14), _of_other("由2020年的预计45吨", d, 9)
+    (True, False)
+    """
+    if text[d.end : d.end + 1] != "的":
+        return False
+    k = next((k for k in range(d.end + 1, d.end + 4) if _numeral(text[k : k + 1])), start)
+    return k < start
+
+
+def _numeral(c: str) -> bool:
+    return c != "" and (c.isdigit() or c in NUMERAL_CHARS)
 
 
 def dates_between(dates: Sequence[DateMention], lo: int, hi: int) -> Sequence[DateMention]:
@@ -117,3 +141,36 @@ def is_statistic(cand: Candidate) -> bool:
     """Money, ratios, measures and written-out numbers: the figures of a statistical passage,
     whose date carries on to the next sentence (一件, 两个 in a story do not set one)."""
     return cand.category in ("money", "ratio", "measure") or cand.number_text.isascii()
+
+
+_THRESHOLDS = ("at_least", "at_most")
+# windows counted back from now: 最近一年, 近三年, 过去12个月 (not 近日)
+_WINDOW = re.compile(r"(?:最近|近|过去)[0-9一二两三四五六七八九十几]")
+
+
+def in_condition(text: str, d: DateMention, bound: str) -> bool:
+    """Whether a window counted back is part of a threshold's wording, not its period: in
+    最近两年净利润不低于8000万元 the window is the applicant's, counted back from whenever it
+    applies.
+
+    >>> d = DateMention("", None, 0, 4, "最近两年", "interval", "2024-06-01/2026-06-01")
+    >>> in_condition("最近两年净利润不低于8000万元", d, "at_least")
+    True
+    >>> in_condition("最近两年，净利润增长5%", d, "exact")
+    False
+    """
+    attributive = is_han(text[d.end : d.end + 1]) and text[d.end : d.end + 1] != "的"
+    return _WINDOW.match(d.surface) is not None and attributive and bound in _THRESHOLDS
+
+
+_FORECAST = ("预计", "预期", "力争", "有望")
+
+
+def forecast(text: str, lo: int, start: int) -> bool:
+    """Whether the clause of a figure is a forecast (预计全年将突破…): a date carried from the
+    report before it does not date what is expected.
+
+    >>> forecast("预计全年销量将突破百万辆", 0, 9)
+    True
+    """
+    return any(text.find(w, lo, start) != -1 for w in _FORECAST)

@@ -44,8 +44,21 @@ def strip_links(lex: Lexicon, phrase: str) -> tuple[str, bool, str]:
 _RATE_ENDS = "幅速"  # 涨幅, 增速: change words that are nouns and can name the measure
 
 
+_FORECAST_LEADS = ("预计", "预期", "力争", "争取", "计划")  # 预计全国…将: the subject follows
+
+
 def split_subject(lex: Lexicon, phrase: str) -> tuple[str | None, str]:
-    """Subject at the start of a clause (福建, 证券公司) and the rest."""
+    """Subject at the start of a clause (福建, 证券公司) and the rest; a forecast word before the
+    subject is dropped (预计全国快递业务量 → 全国, 快递业务量).
+
+    >>> from pipeline.figures.lexicon import load_lexicon
+    >>> split_subject(load_lexicon(), "预计全国快递业务量")
+    ('全国', '快递业务量')
+    """
+    for lead in _FORECAST_LEADS:
+        if phrase.startswith(lead) and len(phrase) > len(lead) + 1:
+            phrase = phrase[len(lead) :]
+            break
     # the last name ending (机构, 银行, 局 ...) that leaves something to measure; a longer ending
     # at the same place wins (银行业 over 银行)
     longest: dict[int, int] = {}

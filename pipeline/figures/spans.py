@@ -35,13 +35,18 @@ def nearest_span(
         i = text.find(phrase, i + 1, sentence[1])
     if best is not None:
         return best
-    i = text.rfind(phrase, 0, sentence[0])
+    i = text.rfind(phrase, max(0, sentence[0] - REACH), sentence[0])
     if i != -1:
         return (i, i + width)
     if before_only:
         return None
-    i = text.find(phrase, sentence[1])
+    i = text.find(phrase, sentence[1], sentence[1] + REACH + width)
     return (i, i + width) if i != -1 else None
+
+
+# characters searched before and after the figure's sentence: an article's length, so that the
+# search costs the same in a long text as in a short one
+REACH = 4000
 
 
 def _apart(a: Span, b: Span) -> bool:
