@@ -1249,7 +1249,7 @@ def test_credit_that_the_text_goes_on_after_does_not_close_the_article() -> None
 
 def test_photo_credit_with_a_padded_name_under_a_caption() -> None:
     page = (
-        "船舶污染治理见成效\n\n本报记者 柯文涛\n\n图①：环卫工人在码头收集船上的垃圾。\n\n全  异摄\n\n"
+        "船舶污染治理见成效\n\n本报记者 柯文涛\n\n图①：环卫工人在码头收集垃圾。\n\n全  异摄\n\n"
         "江河湖库是生态系统的重要组成部分。检察机关发挥公益诉讼作用，推动流域综合治理。"
     )
     seg = segment(page)
