@@ -6,6 +6,7 @@ import pytest
 
 import pipeline
 from pipeline.claims import Index, check_claim, check_claims
+from pipeline.claims.match import closeness
 from pipeline.claims.parse import bigrams, parse_claim
 
 PAGE = (
@@ -151,3 +152,17 @@ def test_a_place_that_begins_an_organization_name_is_not_the_subject():
 
 def test_bigrams_ignore_punctuation_and_keep_one_character_words():
     assert bigrams("增长，贷款 镇") == frozenset({"增长", "贷款", "镇"})
+
+
+def test_the_period_a_claim_names_draws_it_to_the_figure_that_period_governs():
+    page = (
+        "青川县林下经济产值为42亿元，带动农户增收。\n\n"
+        "2020年，青川县林下经济产值为18亿元，当地发展食用菌和中药材种植。\n"
+    )
+    doc = pipeline.extract(page, source="period-test.txt", published="2026-03-02")
+    index = Index([doc])
+    [claimed] = parse_claim("2020年，青川县林下经济产值为42亿元")
+    claimed = claimed.with_names(index.names, index.longest_name)
+    near = {site.figure.surface: closeness(site, claimed) for site in index.candidates(claimed)}
+    assert near["18亿元"] > near["42亿元"]
+    assert _one("2020年，青川县林下经济产值为42亿元", doc).verdict == "contradicted"

@@ -73,6 +73,7 @@ class Site:
     in_force: tuple[str, ...] = ()  # the places the figure is about (see places_in_force)
     place_before: bool = False  # they were named before its sentence
     opens_range: bool = False  # A in 由A提高到B: a base level
+    period: str | None = None  # the normalized value of the date that governs the figure
 
 
 def sites_of(doc: PageDocument) -> list[Site]:
@@ -83,6 +84,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
     respective = _respective_items(text, figures)
     ranges = from_to_pairs(text, figures)
     divisions = [e for e in doc.entities if e.label == "LOC" and is_division(e.surface)]
+    normalized = {d.id: d.normalized for d in doc.dates}
     sites = []
     for i, figure in enumerate(figures):
         lo, hi = figure.sentence
@@ -117,6 +119,7 @@ def sites_of(doc: PageDocument) -> list[Site]:
                 in_force=in_force,
                 place_before=place_before,
                 opens_range=i + 1 in ranges and ranges[i + 1] is figure,
+                period=normalized.get(figure.period_date) if figure.period_date else None,
             )
         )
     return sites
@@ -241,9 +244,13 @@ def _article_text(article: Article) -> ArticleText:
 
 def closeness(site: Site, claimed: ClaimedFigure) -> float:
     """Weighted share of the claim's words found near the figure (see module doc): each metric
-    bigram is one word, and so is each place or name, whatever its length; a place still in
-    force, or a name written shortly before the sentence, counts as if in the figure's clause."""
+    bigram is one word, and so is each place, name or period, whatever its length; a place still
+    in force, a name written shortly before the sentence, or the period that governs the figure,
+    counts as if in the figure's clause."""
     words = [_weight(site, gram) for gram in sorted(claimed.bigrams())]
+    for said in claimed.periods:
+        agrees = said.normalized is not None and said.normalized == site.period
+        words.append(WEIGHTS["own"] if agrees else _name_weight(site, said.surface))
     for place in claimed.places:
         weight = _name_weight(site, place.surface)
         if site.place_before and any(mentions(named, place) for named in site.in_force):

@@ -81,7 +81,7 @@ def mentions(text: str, place: Place) -> bool:
 
 @cache
 def is_division(name: str) -> bool:
-    """Whether the name is a Chinese division in one of its forms (浙江, 浙江省, 朔州市), or
+    """Whether the name is a Chinese division in one of its forms (浙江, 浙江省, 湖州市), or
     divisions one after another (湖南岳阳)."""
     places = find_places(name)
     return bool(places) and sum(p.end - p.start for p in places) == len(name)
