@@ -1,7 +1,7 @@
 """Words and their tags: the one place that asks jieba.
 
-jieba's dictionary loads once per process; its part-of-speech table is read from the same
-dictionary file instead of importing ``jieba.posseg`` (half the start-up).
+jieba's dictionary loads once per process, with its part-of-speech table (instead of importing
+``jieba.posseg``, half the start-up), from one cache file (:mod:`pipeline.zh.dictionary`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,19 @@ from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
 
+from pipeline.zh.dictionary import load_dictionary
+
 
 @cache
-def load_jieba() -> ModuleType:
-    """jieba with its dictionary loaded, quietly, once per process."""
+def _jieba_and_tags() -> tuple[ModuleType, dict[str, str]]:
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return jieba, load_dictionary(jieba.dt)
+
+
+def load_jieba() -> ModuleType:
+    """jieba with its dictionary loaded, quietly, once per process."""
+    return _jieba_and_tags()[0]
 
 
 def _import_jieba() -> ModuleType:
@@ -38,12 +43,10 @@ def _import_jieba() -> ModuleType:
     return jieba
 
 
-@cache
 def jieba_word_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's dictionary words (nr person, ns place, nt organization)."""
-    with load_jieba().dt.get_dict_file() as dict_file:
-        fields = dict_file.read().decode("utf-8").split()
-    return dict(zip(fields[0::3], fields[2::3], strict=True))
+    """Part-of-speech tags of jieba's dictionary words (nr person, ns place, nt organization),
+    loaded with the dictionary (:mod:`pipeline.zh.dictionary`)."""
+    return _jieba_and_tags()[1]
 
 
 def word_frequencies() -> dict[str, int]:
