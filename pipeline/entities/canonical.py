@@ -172,15 +172,19 @@ def abbreviated_mentions(
     [Mention(start=10, end=12, label='ORG', canonical='中国第一汽车集团')]
     """
     tags = jieba_word_tags()
-    cuts = sorted(boundaries)
     taken = {i for s, e, _, _ in named for i in range(s, e)}
+    orgs = [(s, full) for s, _, label, full in named if label == "ORG"]
+    before: dict[str, None] = {}  # full names of organizations starting before the word
+    k = 0
     mentions = []
-    for start, end in pairwise(cuts):
-        word = text[start:end]
-        if tags.get(word) != "j" or len(word) < 2 or start in taken:
+    for start, end in pairwise(sorted(boundaries)):
+        if end - start < 2 or tags.get(text[start:end]) != "j" or start in taken:
             continue
-        fulls = {full for s, _, label, full in named if label == "ORG" and s < start}
-        fulls = {full for full in fulls if _abbreviates(word, full)}
+        word = text[start:end]
+        while k < len(orgs) and orgs[k][0] < start:  # named is sorted: one sweep in all
+            before[orgs[k][1]] = None
+            k += 1
+        fulls = {full for full in before if _abbreviates(word, full)}
         if len(fulls) == 1:
             mentions.append(Mention(start, end, "ORG", fulls.pop()))
     return mentions
