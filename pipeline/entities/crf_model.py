@@ -73,8 +73,10 @@ def emissions(weights: CrfWeights, rows: np.ndarray) -> np.ndarray:
     """Per-character label scores: the weight rows of each feature summed in feature order
     (``rows`` is features x characters; the order matters for bit-identical sums)."""
     out = weights.state[rows[0]]
+    taken = np.empty_like(out)  # one buffer for every feature's rows
     for row in rows[1:]:
-        out += weights.state[row]
+        np.take(weights.state, row, axis=0, out=taken)
+        out += taken
     return out
 
 
