@@ -14,9 +14,9 @@ Three ways a text ties a mention to a full name:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -174,20 +174,39 @@ def abbreviated_mentions(
     tags = jieba_word_tags()
     taken = {i for s, e, _, _ in named for i in range(s, e)}
     orgs = [(s, full) for s, _, label, full in named if label == "ORG"]
-    before: dict[str, None] = {}  # full names of organizations starting before the word
+    before = _Shortened()  # full names of organizations starting before the word
     k = 0
     mentions = []
     for start, end in pairwise(sorted(boundaries)):
         if end - start < 2 or tags.get(text[start:end]) != "j" or start in taken:
             continue
-        word = text[start:end]
         while k < len(orgs) and orgs[k][0] < start:  # named is sorted: one sweep in all
-            before[orgs[k][1]] = None
+            before.add(orgs[k][1])
             k += 1
-        fulls = {full for full in before if _abbreviates(word, full)}
+        fulls = before.shortened_by(text[start:end])
         if len(fulls) == 1:
-            mentions.append(Mention(start, end, "ORG", fulls.pop()))
+            mentions.append(Mention(start, end, "ORG", next(iter(fulls))))
     return mentions
+
+
+@dataclass
+class _Shortened:
+    """Full names as they are named, indexed by character: a short form is tried only against
+    the names holding all of its characters (an abbreviation must), so a unit's cost grows
+    with its names, not with names times names."""
+
+    by_char: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, full: str) -> None:
+        for ch in full:
+            self.by_char.setdefault(ch, set()).add(full)
+
+    def shortened_by(self, short: str) -> set[str]:
+        """The full names added so far that ``short`` abbreviates."""
+        pools = sorted((self.by_char.get(ch, set()) for ch in set(short)), key=len)
+        if not pools:
+            return set()
+        return {f for f in pools[0].intersection(*pools[1:]) if _abbreviates(short, f)}
 
 
 Named = dict[tuple[int, int], tuple[str, str | None]]
@@ -197,15 +216,22 @@ def with_mentions(spans: Named, mentions: Sequence[Mention]) -> Named:
     """Spans ((start, end) -> (label, full name or None)) merged with the mentions.
 
     A mention takes the place of the entities inside it; one that overlaps another entity
-    only in part, or lies inside one, is left out.
+    only in part, or lies inside one, is left out. ``spans`` do not overlap (nor do they
+    after merging), so the entities a mention meets are one run of them, found by bisection.
     """
     out = dict(spans)
+    keys = sorted(out)  # non-overlapping: sorted by start, their ends are sorted too
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        inside = [(s, e) for s, e in out if m.start <= s and e <= m.end]
-        if any(s < m.end and m.start < e and (s, e) not in inside for s, e in out):
+        lo = bisect_left(keys, (m.start,))
+        if lo and keys[lo - 1][1] > m.start:  # the one entity that may start before it
+            lo -= 1
+        hi = bisect_left(keys, (m.end,))
+        met = keys[lo:hi]
+        if any(s < m.start or e > m.end for s, e in met):
             continue
-        for key in inside:
+        for key in met:
             del out[key]
+        keys[lo:hi] = [(m.start, m.end)]
         out[(m.start, m.end)] = (m.label, m.canonical)
     return out
 
@@ -234,15 +260,15 @@ def _name_each(text: str, merged: Named) -> list[tuple[int, int, str, str]]:
     organization named before it that it abbreviates, or its own surface."""
     ordered = sorted(merged.items())
     full_of = {text[s:e]: full for (s, e), (_, full) in ordered if full}
-    orgs_before: list[str] = []
+    orgs_before = _Shortened()
     result = []
     for (s, e), (label, full) in ordered:
         surface = text[s:e]
         if full is None and label == "ORG":
-            longer = {o for o in orgs_before if _abbreviates(surface, o)}
-            full = _root(longer.pop(), full_of) if len(longer) == 1 else None
+            longer = orgs_before.shortened_by(surface)
+            full = _root(next(iter(longer)), full_of) if len(longer) == 1 else None
             if full is None:
-                orgs_before.append(surface)
+                orgs_before.add(surface)
         result.append((s, e, label, _root(full, full_of) if full else surface))
     return result
 
