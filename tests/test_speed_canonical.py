@@ -3,12 +3,20 @@ forms tried once per pair give what the scans over every entity gave."""
 
 from __future__ import annotations
 
+import re
 import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.entities.canonical import Mention, _abbreviates, canonical_names, with_mentions
+from pipeline.entities.canonical import (
+    _KINDS,
+    Mention,
+    _abbreviates,
+    canonical_names,
+    demonstrative_mentions,
+    with_mentions,
+)
 
 
 def _reference_with_mentions(spans, mentions):
@@ -89,3 +97,35 @@ def test_canonical_names_take_time_linear_in_the_number_of_names() -> None:
     small, large = unit(500), unit(4000)
     ratio = (_seconds(*large) / 4000) / (_seconds(*small) / 500)
     assert ratio < 3  # eight times the names: a scan of all names per name takes ~8x per name
+
+
+def _reference_demonstratives(text, named):
+    """Every entity before each 该X looked at again."""
+    found = []
+    for m in re.finditer(r"该(公司|集团|银行|行|企业|大学|医院|机构)", text):
+        names = {
+            full
+            for s, e, label, full in named
+            if label == "ORG" and e <= m.start() and full.endswith(_KINDS[m.group(1)])
+        }
+        if len(names) == 1:
+            found.append((m.start(), names.pop()))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["甲乙银行", "丙丁集团", "戊公司", "该行", "该公司", "该机构", "，", "北京"]
+        )
+    )
+)
+def test_demonstratives_found_in_one_sweep_equal_a_look_at_every_name_before(parts) -> None:
+    text, named = "", []
+    for part in parts:
+        if part.endswith(("银行", "集团", "公司")) and not part.startswith("该"):
+            named.append((len(text), len(text) + len(part), "ORG", part))
+        text += part
+    found = [(m.start, m.canonical) for m in demonstrative_mentions(text, named)]
+    assert found == _reference_demonstratives(text, named)

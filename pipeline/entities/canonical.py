@@ -14,7 +14,7 @@ Three ways a text ties a mention to a full name:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -141,23 +141,24 @@ def introduced_mentions(
 def demonstrative_mentions(text: str, named: Sequence[tuple[int, int, str, str]]) -> list[Mention]:
     """该公司, 该行...: mentions of the one full name of that kind named before them, if only one.
 
-    ``named`` are sorted (start, end, label, canonical) entities.
+    ``named`` are sorted, disjoint (start, end, label, canonical) entities.
 
     >>> demonstrative_mentions("甲乙银行说，该行", [(0, 4, "ORG", "甲乙银行")])
     [Mention(start=6, end=8, label='ORG', canonical='甲乙银行')]
     """
     mentions = []
-    starts = [n[0] for n in named]
+    orgs = [(e, full) for _, e, label, full in named if label == "ORG"]  # disjoint: ends sorted
+    of_kind: dict[str, set[str]] = {noun: set() for noun in _KINDS}  # full names ended so far
+    k = 0
     for m in _DEMONSTRATIVE.finditer(text):
-        endings = _KINDS[m.group(1)]
-        before = named[: bisect_right(starts, m.start())]
-        names = {
-            full
-            for s, e, label, full in before
-            if label == "ORG" and e <= m.start() and full.endswith(endings)
-        }
+        while k < len(orgs) and orgs[k][0] <= m.start():  # one sweep over the names in all
+            for noun, endings in _KINDS.items():
+                if orgs[k][1].endswith(endings):
+                    of_kind[noun].add(orgs[k][1])
+            k += 1
+        names = of_kind[m.group(1)]
         if len(names) == 1:
-            mentions.append(Mention(m.start(), m.end(), "ORG", names.pop()))
+            mentions.append(Mention(m.start(), m.end(), "ORG", next(iter(names))))
     return mentions
 
 
