@@ -34,7 +34,7 @@ from pipeline.document import (
     item_id,
     sha256_text,
 )
-from pipeline.entities import extract_entities
+from pipeline.entities import extract_entities_many
 from pipeline.figures import extract_figures
 from pipeline.ingest import (
     IngestedPage,
@@ -142,9 +142,11 @@ def extract(
         for sb, vs in zip(sidebars, layout.sidebars, strict=True)
     ]
     found = _Found()
-    for unit in units:
-        for piece in _pieces(unit):
-            _read_unit(ctx, piece, found)
+    pieces = [piece for unit in units for piece in _pieces(unit)]
+    for batch in _batches(pieces):
+        texts = [piece.map.text for piece in batch]
+        for piece, entities in zip(batch, extract_entities_many(texts), strict=True):
+            _read_unit(ctx, piece, entities, found)
     return PageDocument(
         page=page,
         articles=articles,
@@ -220,6 +222,21 @@ def _pieces(unit: _Unit) -> list[_Unit]:
         pieces.append(dataclasses.replace(unit, map=piece, clean=clean))
         start = end
     return pieces
+
+
+def _batches(pieces: list[_Unit]) -> Iterator[list[_Unit]]:
+    """Consecutive pieces of at most :data:`PIECE_CHARS` together (or one longer piece): the
+    entity model tags a batch at once, and memory stays bounded by the batch."""
+    batch: list[_Unit] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece.map.text) > PIECE_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece.map.text)
+    if batch:
+        yield batch
 
 
 def extract_path(
@@ -322,11 +339,11 @@ def _own_script(text: str, clean: str, value: str | None, near: int = 0) -> str 
     return clean[at : at + len(value)] if at >= 0 else value
 
 
-def _read_unit(ctx: _Context, unit: _Unit, found: _Found) -> None:
-    """Run the extractors on one unit and add what they find, moved onto the page."""
+def _read_unit(ctx: _Context, unit: _Unit, entities: list[Entity], found: _Found) -> None:
+    """Run the extractors on one unit (its ``entities`` found already, with its batch's) and
+    add what they find, moved onto the page."""
     text = unit.map.text
     dates = extract_dates(text, published=ctx.published)
-    entities = extract_entities(text)
     figures = extract_figures(text, dates=dates, entities=entities, in_sidebar=unit.in_sidebar)
     quotes = extract_quotes(text, entities)
 

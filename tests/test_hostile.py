@@ -166,14 +166,14 @@ def test_seed_in_traditional_gives_the_same_figures_and_traditional_strings(seed
 
 def test_a_long_article_is_read_in_pieces_no_longer_than_the_limit(monkeypatch):
     lengths: list[int] = []
-    real = process.extract_entities
+    real = process.extract_entities_many
 
-    def spy(text: str):
-        lengths.append(len(text))
-        return real(text)
+    def spy(texts: list[str]):
+        lengths.extend(map(len, texts))
+        return real(texts)
 
     monkeypatch.setattr(process, "PIECE_CHARS", 400)
-    monkeypatch.setattr(process, "extract_entities", spy)
+    monkeypatch.setattr(process, "extract_entities_many", spy)
     sentence = "国家金融监督管理总局称，普惠型小微企业贷款余额38.8万亿元。"
     doc = pipeline.extract(sentence * 60)  # one line, about 1,900 characters
     assert lengths and max(lengths) <= 400

@@ -28,7 +28,9 @@ class EngineError(Exception):
 
 
 class Engine(Protocol):
-    def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]: ...
+    def run(
+        self, batches: Iterable[Batch], published: str | None, tables: bool = True
+    ) -> Iterator[BatchResult]: ...
 
     def close(self) -> None: ...
 
@@ -43,9 +45,11 @@ class _Job:
 class InProcess:
     """Batches one after the other in this process (``--jobs 1``)."""
 
-    def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]:
+    def run(
+        self, batches: Iterable[Batch], published: str | None, tables: bool = True
+    ) -> Iterator[BatchResult]:
         for batch in batches:
-            yield process_batch(batch, published)
+            yield process_batch(batch, published, tables)
 
     def close(self) -> None:
         pass
@@ -67,10 +71,12 @@ class LocalPool:
             self.jobs, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
         )
 
-    def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]:
+    def run(
+        self, batches: Iterable[Batch], published: str | None, tables: bool = True
+    ) -> Iterator[BatchResult]:
         def submit(batch: Batch) -> Future:
             try:
-                return self._pool.submit(process_batch, batch, published)
+                return self._pool.submit(process_batch, batch, published, tables)
             except BrokenProcessPool as err:  # noticed on submit: handled like on result
                 broken: Future = Future()
                 broken.set_exception(err)
@@ -113,12 +119,14 @@ class DaskEngine:
         except (OSError, ValueError) as err:  # TimeoutError is an OSError
             raise EngineError(f"cannot reach the Dask scheduler ({err})") from None
 
-    def run(self, batches: Iterable[Batch], published: str | None) -> Iterator[BatchResult]:
+    def run(
+        self, batches: Iterable[Batch], published: str | None, tables: bool = True
+    ) -> Iterator[BatchResult]:
         threads = max(1, sum(self._client.nthreads().values()))
 
         def submit(batch: Batch) -> Any:
             # pure=False: the same batch sent again (after a failure) is new work.
-            return self._client.submit(process_batch, batch, published, pure=False)
+            return self._client.submit(process_batch, batch, published, tables, pure=False)
 
         # Dask itself moves the work of a dead worker to another one; a batch that killed
         # three workers comes back as KilledWorker and is given up.

@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.archive.engines import Batch, Engine
 from pipeline.archive.inputs import InputFailure, PageSource, iter_sources
-from pipeline.archive.query import write_catalog
-from pipeline.archive.run import RunFolder
 from pipeline.archive.work import BatchResult
+
+if TYPE_CHECKING:  # the run folder's modules load pandas: not needed for pages on stdout
+    from pipeline.archive.run import RunFolder
 
 BATCH_SIZE = 16
 
@@ -43,6 +45,8 @@ def run_archive(
     on_batch: Callable[[BatchResult, RunStats], None] = lambda result, stats: None,
 ) -> RunStats:
     """Extract every source of ``inputs`` not yet done into the run folder ``out``."""
+    from pipeline.archive.run import RunFolder
+
     folder = RunFolder(out, version)
     stats = RunStats()
     try:
@@ -62,6 +66,8 @@ def run_archive(
 
 def finish(folder: RunFolder) -> None:
     """errors.jsonl and catalog.duckdb for the folder as it is now."""
+    from pipeline.archive.query import write_catalog
+
     folder.write_errors()
     write_catalog(folder.path)
 
@@ -69,8 +75,9 @@ def finish(folder: RunFolder) -> None:
 def extract_sources(
     inputs: Sequence[Path], engine: Engine, *, published: str | None = None
 ) -> Iterator[BatchResult]:
-    """Results of every source of ``inputs``, in input order, without a run folder."""
-    yield from engine.run(batched(iter_sources(inputs), BATCH_SIZE), published)
+    """Results of every source of ``inputs``, in input order, without a run folder (and
+    without tables)."""
+    yield from engine.run(batched(iter_sources(inputs), BATCH_SIZE), published, tables=False)
 
 
 def batched(items: Iterable[PageSource | InputFailure], size: int) -> Iterator[Batch]:

@@ -15,14 +15,15 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.archive.inputs import InputFailure, PageSource
 from pipeline.document import TABLES, PageDocument
 from pipeline.ingest import IngestedPage, IngestFailure, read_pages
 from pipeline.process import extract, extract_item
+
+if TYPE_CHECKING:  # pandas loads only where tables are made: not for pages on stdout
+    import pandas as pd
 
 UNKNOWN_MONTH = "unknown"
 
@@ -52,14 +53,13 @@ class BatchResult:
 
 
 def process_batch(
-    sources: Sequence[PageSource | InputFailure], published: str | None = None
+    sources: Sequence[PageSource | InputFailure], published: str | None = None, tables: bool = True
 ) -> BatchResult:
     """Extract every page of every source; ``published`` is the default publication date.
 
     Inputs that failed to be read ride along as failures, so they are recorded in order.
+    Without ``tables`` the result has no frames (pages printed, not archived).
     """
-    from pipeline.tables import to_frames
-
     outcomes, docs, papers = [], [], []
     for source in sources:
         if isinstance(source, InputFailure):
@@ -71,6 +71,10 @@ def process_batch(
         )
         docs += found
         papers += [source.paper] * len(found)
+    if not tables:
+        return BatchResult(tuple(outcomes), {})
+    from pipeline.tables import to_frames
+
     frames = to_frames(docs)
     _add_partitions(frames, docs, papers)
     return BatchResult(tuple(outcomes), frames)
@@ -132,6 +136,8 @@ def _add_partitions(
     frames: dict[str, pd.DataFrame], docs: Sequence[PageDocument], papers: Sequence[str]
 ) -> None:
     """``paper`` and ``month`` (YYYY-MM of the publication date) on every row."""
+    import numpy as np
+
     months = [d.page.published[:7] if d.page.published else UNKNOWN_MONTH for d in docs]
     counts = {"pages": [1] * len(docs)}
     counts |= {name: [len(getattr(d, name)) for d in docs] for name in TABLES}

@@ -14,9 +14,9 @@ Three ways a text ties a mention to a full name:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -141,23 +141,24 @@ def introduced_mentions(
 def demonstrative_mentions(text: str, named: Sequence[tuple[int, int, str, str]]) -> list[Mention]:
     """该公司, 该行...: mentions of the one full name of that kind named before them, if only one.
 
-    ``named`` are sorted (start, end, label, canonical) entities.
+    ``named`` are sorted, disjoint (start, end, label, canonical) entities.
 
     >>> demonstrative_mentions("甲乙银行说，该行", [(0, 4, "ORG", "甲乙银行")])
     [Mention(start=6, end=8, label='ORG', canonical='甲乙银行')]
     """
     mentions = []
-    starts = [n[0] for n in named]
+    orgs = [(e, full) for _, e, label, full in named if label == "ORG"]  # disjoint: ends sorted
+    of_kind: dict[str, set[str]] = {noun: set() for noun in _KINDS}  # full names ended so far
+    k = 0
     for m in _DEMONSTRATIVE.finditer(text):
-        endings = _KINDS[m.group(1)]
-        before = named[: bisect_right(starts, m.start())]
-        names = {
-            full
-            for s, e, label, full in before
-            if label == "ORG" and e <= m.start() and full.endswith(endings)
-        }
+        while k < len(orgs) and orgs[k][0] <= m.start():  # one sweep over the names in all
+            for noun, endings in _KINDS.items():
+                if orgs[k][1].endswith(endings):
+                    of_kind[noun].add(orgs[k][1])
+            k += 1
+        names = of_kind[m.group(1)]
         if len(names) == 1:
-            mentions.append(Mention(m.start(), m.end(), "ORG", names.pop()))
+            mentions.append(Mention(m.start(), m.end(), "ORG", next(iter(names))))
     return mentions
 
 
@@ -172,18 +173,41 @@ def abbreviated_mentions(
     [Mention(start=10, end=12, label='ORG', canonical='中国第一汽车集团')]
     """
     tags = jieba_word_tags()
-    cuts = sorted(boundaries)
     taken = {i for s, e, _, _ in named for i in range(s, e)}
+    orgs = [(s, full) for s, _, label, full in named if label == "ORG"]
+    before = _Shortened()  # full names of organizations starting before the word
+    k = 0
     mentions = []
-    for start, end in pairwise(cuts):
-        word = text[start:end]
-        if tags.get(word) != "j" or len(word) < 2 or start in taken:
+    for start, end in pairwise(sorted(boundaries)):
+        if end - start < 2 or tags.get(text[start:end]) != "j" or start in taken:
             continue
-        fulls = {full for s, _, label, full in named if label == "ORG" and s < start}
-        fulls = {full for full in fulls if _abbreviates(word, full)}
+        while k < len(orgs) and orgs[k][0] < start:  # named is sorted: one sweep in all
+            before.add(orgs[k][1])
+            k += 1
+        fulls = before.shortened_by(text[start:end])
         if len(fulls) == 1:
-            mentions.append(Mention(start, end, "ORG", fulls.pop()))
+            mentions.append(Mention(start, end, "ORG", next(iter(fulls))))
     return mentions
+
+
+@dataclass
+class _Shortened:
+    """Full names as they are named, indexed by character: a short form is tried only against
+    the names holding all of its characters (an abbreviation must), so a unit's cost grows
+    with its names, not with names times names."""
+
+    by_char: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, full: str) -> None:
+        for ch in full:
+            self.by_char.setdefault(ch, set()).add(full)
+
+    def shortened_by(self, short: str) -> set[str]:
+        """The full names added so far that ``short`` abbreviates."""
+        pools = sorted((self.by_char.get(ch, set()) for ch in set(short)), key=len)
+        if not pools:
+            return set()
+        return {f for f in pools[0].intersection(*pools[1:]) if _abbreviates(short, f)}
 
 
 Named = dict[tuple[int, int], tuple[str, str | None]]
@@ -193,15 +217,22 @@ def with_mentions(spans: Named, mentions: Sequence[Mention]) -> Named:
     """Spans ((start, end) -> (label, full name or None)) merged with the mentions.
 
     A mention takes the place of the entities inside it; one that overlaps another entity
-    only in part, or lies inside one, is left out.
+    only in part, or lies inside one, is left out. ``spans`` do not overlap (nor do they
+    after merging), so the entities a mention meets are one run of them, found by bisection.
     """
     out = dict(spans)
+    keys = sorted(out)  # non-overlapping: sorted by start, their ends are sorted too
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        inside = [(s, e) for s, e in out if m.start <= s and e <= m.end]
-        if any(s < m.end and m.start < e and (s, e) not in inside for s, e in out):
+        lo = bisect_left(keys, (m.start,))
+        if lo and keys[lo - 1][1] > m.start:  # the one entity that may start before it
+            lo -= 1
+        hi = bisect_left(keys, (m.end,))
+        met = keys[lo:hi]
+        if any(s < m.start or e > m.end for s, e in met):
             continue
-        for key in inside:
+        for key in met:
             del out[key]
+        keys[lo:hi] = [(m.start, m.end)]
         out[(m.start, m.end)] = (m.label, m.canonical)
     return out
 
@@ -230,15 +261,15 @@ def _name_each(text: str, merged: Named) -> list[tuple[int, int, str, str]]:
     organization named before it that it abbreviates, or its own surface."""
     ordered = sorted(merged.items())
     full_of = {text[s:e]: full for (s, e), (_, full) in ordered if full}
-    orgs_before: list[str] = []
+    orgs_before = _Shortened()
     result = []
     for (s, e), (label, full) in ordered:
         surface = text[s:e]
         if full is None and label == "ORG":
-            longer = {o for o in orgs_before if _abbreviates(surface, o)}
-            full = _root(longer.pop(), full_of) if len(longer) == 1 else None
+            longer = orgs_before.shortened_by(surface)
+            full = _root(next(iter(longer)), full_of) if len(longer) == 1 else None
             if full is None:
-                orgs_before.append(surface)
+                orgs_before.add(surface)
         result.append((s, e, label, _root(full, full_of) if full else surface))
     return result
 

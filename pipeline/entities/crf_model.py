@@ -73,8 +73,10 @@ def emissions(weights: CrfWeights, rows: np.ndarray) -> np.ndarray:
     """Per-character label scores: the weight rows of each feature summed in feature order
     (``rows`` is features x characters; the order matters for bit-identical sums)."""
     out = weights.state[rows[0]]
+    taken = np.empty_like(out)  # one buffer for every feature's rows
     for row in rows[1:]:
-        out += weights.state[row]
+        np.take(weights.state, row, axis=0, out=taken)
+        out += taken
     return out
 
 
@@ -89,33 +91,36 @@ def viterbi(
     order = np.argsort(-lengths, kind="stable")  # longest first: active chunks are a prefix
     starts = np.array([chunks[i][0] for i in order])
     lengths = lengths[order]
+    # active[t]: how many chunks are longer than t
+    active = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left").tolist()
+    n = len(weights.labels)
     trans = weights.transition.T[None, :, :].copy()  # [to, from]: reduce the last axis
     back = np.zeros(scores.shape, dtype=np.int8)
     best = scores[starts].copy()
-    rows, cols = np.arange(len(starts))[:, None], np.arange(len(weights.labels))[None, :]
-    active = len(starts)
-    for t in range(1, int(lengths[0])):
-        while lengths[active - 1] <= t:
-            active -= 1
-        cand = best[:active, None, :] + trans
-        pos = starts[:active] + t
-        arg = cand.argmax(axis=2)
-        back[pos] = arg
+    cand = np.empty((len(starts), n, n))  # buffers reused at every step
+    arg = np.empty((len(starts), n), dtype=np.intp)
+    rows, cols = np.arange(len(starts))[:, None], np.arange(n)[None, :]
+    for t in range(1, len(active)):
+        k = active[t]
+        np.add(best[:k, None, :], trans, out=cand[:k])
+        cand[:k].argmax(axis=2, out=arg[:k])
+        pos = starts[:k] + t
+        back[pos] = arg[:k]
         # the maximum picked by index: a second reduction over 13 labels costs twice as much
-        best[:active] = cand[rows[:active], cols, arg] + scores[pos]
-    return _backtrack(best.argmax(axis=1), starts, lengths, back)
+        best[:k] = cand[rows[:k], cols, arg[:k]] + scores[pos]
+    return _backtrack(best.argmax(axis=1), starts, active, back)
 
 
 def _backtrack(
-    last: np.ndarray, starts: np.ndarray, lengths: np.ndarray, back: np.ndarray
+    last: np.ndarray, starts: np.ndarray, active: list[int], back: np.ndarray
 ) -> list[int]:
     """Follow the back pointers from each chunk's best last label, all chunks together."""
     tags = np.full(len(back), -1, dtype=np.int64)
     cur = last.copy()
-    for t in range(int(lengths[0]) - 1, -1, -1):
-        active = int(np.searchsorted(-lengths, -t))  # chunks longer than t
-        pos = starts[:active] + t
-        tags[pos] = cur[:active]
+    for t in range(len(active) - 1, -1, -1):
+        k = active[t]
+        pos = starts[:k] + t
+        tags[pos] = cur[:k]
         if t:
-            cur[:active] = back[pos, cur[:active]]
+            cur[:k] = back[pos, cur[:k]]
     return tags.tolist()

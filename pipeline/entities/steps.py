@@ -18,7 +18,7 @@ from pipeline.entities.candidates import (
     PRIORITY_UNKNOWN_HEAD,
     Candidate,
 )
-from pipeline.entities.crf import crf_spans
+from pipeline.entities.crf import crf_spans_many
 from pipeline.entities.features import token_table
 from pipeline.entities.gazetteer import gazetteer_spans
 from pipeline.entities.lexicons import rule_lexicons
@@ -90,8 +90,14 @@ def cut_clause_verbs(
 
 def model_step(st: DocState, model_path: Path = DEFAULT_MODEL) -> None:
     """The character CRF's spans, clause verbs cut off."""
-    spans = crf_spans(st.text, st.words, model_path, st.names)
-    st.add(cut_clause_verbs(st.words, st.table, spans), PRIORITY_MODEL)
+    model_steps([st], model_path)
+
+
+def model_steps(states: Sequence[DocState], model_path: Path = DEFAULT_MODEL) -> None:
+    """:func:`model_step` on several texts, tagged by the CRF together."""
+    found = crf_spans_many([(st.text, st.words, st.names) for st in states], model_path)
+    for st, spans in zip(states, found, strict=True):
+        st.add(cut_clause_verbs(st.words, st.table, spans), PRIORITY_MODEL)
 
 
 def gazetteer_step(st: DocState) -> None:
@@ -119,8 +125,14 @@ def rules_step(st: DocState) -> None:
 
 def candidate_spans(words: list[str]) -> list[Candidate]:
     """Every step's candidates for the text spelled by ``words``, in pipeline order."""
-    st = make_state(words)
-    model_step(st)
-    gazetteer_step(st)
-    rules_step(st)
-    return st.spans
+    return candidate_spans_many([words])[0]
+
+
+def candidate_spans_many(word_lists: Sequence[list[str]]) -> list[list[Candidate]]:
+    """:func:`candidate_spans` of several texts (the CRF decodes them together)."""
+    states = [make_state(words) for words in word_lists]
+    model_steps(states)
+    for st in states:
+        gazetteer_step(st)
+        rules_step(st)
+    return [st.spans for st in states]

@@ -408,7 +408,7 @@ class Reader:
     def _bag(self, idxs: Sequence[int]) -> Counter[str]:
         bag: Counter[str] = Counter()
         for i in idxs:
-            bag.update(self.topics.bags[i])
+            bag.update(self.topics.grams[i])
         return bag
 
     # decisions
@@ -431,7 +431,7 @@ class Reader:
         """Topic similarity between the text ``ahead`` and the whole of a draft."""
         whole: Counter[str] = Counter()
         for i in draft.lines:
-            whole.update(self.topics.bags[i])
+            whole.update(self.topics.grams[i])
         return self.topics.similarity(whole, self.topics.window(ahead))
 
     def _cohesion(self, draft: Draft) -> float | None:
