@@ -58,10 +58,26 @@ def test_training_on_all_sources_writes_a_model_and_its_settings(tmp_path):
     data = tmp_path / "train.jsonl"
     lines = [json.dumps(r, ensure_ascii=False) for r in [*NEWS, partial] * 2]
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    info = train(data, tmp_path / "model", max_iterations=40, msra_repeat=2)
+    info = train(data, tmp_path / "model", max_iterations=40, msra_repeat=2, adapt=False)
     written = json.loads((tmp_path / "model" / "training.json").read_text(encoding="utf-8"))
-    assert written["msra_repeat"] == 2 and written["sentences"] == info["sentences"] == 26
+    assert written["msra_repeat"] == 2 and written["source_copies"] is False
+    assert written["sentences"] == info["sentences"] == 26
     tagger = pycrfsuite.Tagger()
     tagger.open(str(tmp_path / "model" / "ner.crfsuite"))
     spans = bioes_spans(tagger.tag(record_features(partial)))
     assert (0, 4, "ORG") in spans
+
+
+def test_source_copies_are_learnt_but_never_read_when_tagging(tmp_path):
+    # the partial source alone calls 华远 an organization; with source copies the shared
+    # weights need not learn it, so a plain tagger still finds the news names
+    partial = _record("华远在上海发布年报。", "cluener_train", [("华远", "ORG")])
+    data = tmp_path / "train.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in [*NEWS, partial] * 2]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    train(data, tmp_path / "model", max_iterations=40)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "model" / "ner.crfsuite"))
+    attributes = {a for a, _ in tagger.info().state_features}
+    assert any(a.startswith("cl:") for a in attributes)
+    assert bioes_spans(tagger.tag(record_features(NEWS[0]))) == [(2, 4, "PER"), (5, 7, "LOC")]
