@@ -1,4 +1,4 @@
-"""Train the character CRF of :mod:`pipeline.entities` on news NER data (JSONL).
+"""Train the character CRF of :mod:`pipeline.entities` on NER data (JSONL): news and CLUENER.
 
 ``python -m pipeline.ner_train ../shared/benchmarks/ner_train.jsonl`` writes
 ``pipeline/models/ner/ner.crfsuite`` and ``training.json`` (settings, data counts, timing).
