@@ -62,7 +62,7 @@ def opening_phrase(text: str, head: int, end: int) -> tuple[int, int] | None:
     >>> text = "青禾咖啡在新加坡开出5家门店"
     >>> s, e = opening_phrase(text, 0, len(text)); text[s:e]
     '青禾咖啡'
-    >>> opening_phrase("检查佩戴装置", 0, 6) is None
+    >>> opening_phrase("检查消防设备", 0, 6) is None
     True
     >>> opening_phrase("王主任介绍，投入5亿元", 0, 11) is None
     True

@@ -77,9 +77,8 @@ def _read_cache(cache: Path) -> tuple[dict[str, int], int, Tags] | None:
 
 def _write_cache(cache: Path, freq: dict[str, int], total: int, tags: Tags) -> None:
     """Write the cache atomically; a folder that cannot be written only costs the speed-up."""
-    same = dict(
-        zip(freq, freq, strict=True)
-    )  # each tag key as the prefix dictionary's own string object
+    # Each tag key as the prefix dictionary's own string object, so marshal stores it once.
+    same = dict(zip(freq, freq, strict=True))
     shared = {same.get(word, word): sys.intern(tag) for word, tag in tags.items()}
     try:
         fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name)
