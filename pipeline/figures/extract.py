@@ -305,10 +305,10 @@ def _topic(
     text: str, names: Sequence[tuple[int, int, str]], sentences: list[tuple[int, int]]
 ) -> str | None:
     """What a text is about: of the holders its lead names (headline and first sentences,
-    datelines left out: 本报北京…电), the one named most often, at least three times (the earliest of
-    equals). A statistic whose sentence and paragraph name no holder is the topic's; a text
-    citing a statistics source (…局数据显示) reports figures of no one named, so the caller
-    gives it no topic."""
+    datelines left out: 本报北京…电), the one named most often, at least three times
+    (the earliest of equals). A statistic whose sentence and paragraph name no holder is the
+    topic's; a text citing a statistics source (…局数据显示) reports figures of no one named,
+    so the caller gives it no topic."""
     own = [
         n
         for n in names
